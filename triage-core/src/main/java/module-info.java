@@ -1,0 +1,12 @@
+/**
+ * dbt-triage core: the artifact model and readers, lineage graph, selector engine, classifier SPI, decision
+ * and planning engines, and AssertJ assertions (with assertj-core as an optional dependency).
+ */
+module dev.dbttriage.core {
+  requires transitive com.fasterxml.jackson.databind;
+  requires transitive org.jgrapht.core;
+  requires static org.assertj.core;
+
+  exports dev.dbttriage;
+  exports dev.dbttriage.artifact;
+}

@@ -1,0 +1,7 @@
+/** The dbt-triage command line and worked examples of embedding the library. */
+module dev.dbttriage.examples {
+  requires dev.dbttriage.core;
+  requires dev.dbttriage.rules;
+
+  exports dev.dbttriage.cli;
+}

@@ -1,0 +1,6 @@
+package dev.dbttriage.rules;
+
+/** The built-in rule packs. */
+public final class BuiltInRules {
+  private BuiltInRules() {}
+}

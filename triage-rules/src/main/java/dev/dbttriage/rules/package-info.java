@@ -1,0 +1,2 @@
+/** The built-in classification rule packs. */
+package dev.dbttriage.rules;
