@@ -1,0 +1,242 @@
+package dev.dbttriage.select;
+
+import dev.dbttriage.artifact.Manifest;
+import dev.dbttriage.artifact.Node;
+import dev.dbttriage.internal.graph.CompactGraph;
+import dev.dbttriage.internal.graph.GraphAccess;
+import dev.dbttriage.lineage.LineageGraph;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * dbt's node selection ({@code --select}, {@code --exclude}, {@code --selector}, resource types and indirect
+ * selection) evaluated on a manifest alone, with the answers {@code dbt ls} gives.
+ *
+ * <pre>{@code
+ * SelectorEngine engine = SelectorEngine.of(manifest);
+ * Selection s = engine.select(SelectionRequest.builder().select("tag:nightly+").exclude("orders").build());
+ * s.ids();       // sorted unique ids
+ * s.warnings();  // e.g. "The selection criterion 'x' does not match any enabled nodes"
+ * }</pre>
+ *
+ * <p>An engine is built once per manifest (the graph and per-node indexes are computed then) and is immutable
+ * and thread-safe: any number of threads may select concurrently.
+ */
+public final class SelectorEngine {
+  final CompactGraph graph;
+  final LineageGraph lineage;
+  final SelectionContext context;
+  final String rootProject;
+  final Map<String, Object> selectorDefs;
+  final int size;
+  final boolean[] testLike;
+  final boolean[] isSource;
+  final StateCheck.Kind[] kinds;
+  private volatile PathGlob pathGlob;
+  private volatile StateCheck stateCheck;
+
+  private SelectorEngine(LineageGraph lineage, SelectionContext context) {
+    this.lineage = lineage;
+    this.graph = GraphAccess.compact(lineage);
+    this.context = Objects.requireNonNull(context, "context");
+    Manifest m = graph.manifest();
+    this.rootProject = context.rootProjectName().or(m::projectName).orElse("");
+    Map<String, Object> defs = context.selectors().orElse(null);
+    if (defs == null) {
+      defs = m.selectors().isEmpty() ? Map.of() : SelectorDefinitions.normalize(m.selectors());
+    }
+    this.selectorDefs = defs;
+    this.size = graph.size();
+    testLike = new boolean[size];
+    isSource = new boolean[size];
+    kinds = new StateCheck.Kind[size];
+    for (int i = 0; i < size; i++) {
+      Node n = graph.node(i);
+      byte c = graph.collection(i);
+      String rt = n.resourceTypeName();
+      testLike[i] = (c == CompactGraph.NODES && rt.equals("test")) || (c == CompactGraph.UNIT_TESTS && rt.equals("unit_test"));
+      isSource[i] = c == CompactGraph.SOURCES;
+      kinds[i] = StateCheck.kindOf(n, c);
+    }
+  }
+
+  /**
+   * Builds an engine for a manifest, without comparison state.
+   *
+   * @param manifest the manifest
+   * @return the engine
+   * @throws dev.dbttriage.artifact.ArtifactException if the manifest's graph has a cycle or a dangling dependency
+   */
+  public static SelectorEngine of(Manifest manifest) {
+    return of(manifest, SelectionContext.EMPTY);
+  }
+
+  /**
+   * Builds an engine for a manifest with comparison state and selector definitions.
+   *
+   * @param manifest the manifest
+   * @param context the state
+   * @return the engine
+   * @throws dev.dbttriage.artifact.ArtifactException if the manifest's graph has a cycle or a dangling dependency
+   */
+  public static SelectorEngine of(Manifest manifest, SelectionContext context) {
+    return new SelectorEngine(LineageGraph.of(manifest), context);
+  }
+
+  /**
+   * Builds an engine over an existing lineage graph (sharing its adjacency arrays).
+   *
+   * @param lineage the graph
+   * @param context the state
+   * @return the engine
+   */
+  public static SelectorEngine of(LineageGraph lineage, SelectionContext context) {
+    return new SelectorEngine(Objects.requireNonNull(lineage, "lineage"), context);
+  }
+
+  /** Returns an engine over the same graph with another context (the graph is shared, not rebuilt). */
+  public SelectorEngine withContext(SelectionContext newContext) {
+    return new SelectorEngine(lineage, newContext);
+  }
+
+  /** Returns the lineage graph the engine selects on. */
+  public LineageGraph lineage() {
+    return lineage;
+  }
+
+  /** Returns the context. */
+  public SelectionContext context() {
+    return context;
+  }
+
+  /** Returns the manifest. */
+  public Manifest manifest() {
+    return graph.manifest();
+  }
+
+  /**
+   * Evaluates a request as dbt does for its command.
+   *
+   * @param request the request
+   * @return the sorted unique ids and the warnings
+   * @throws SelectorSyntaxException on a malformed criterion, a bad method value, an unknown selector name, or a
+   *     method whose state is missing from the context
+   */
+  public Selection select(SelectionRequest request) {
+    return new Evaluation(this, request).run();
+  }
+
+  /**
+   * Evaluates {@code dbt ls --select EXPR} (default resource types, empty nodes kept).
+   *
+   * @param selectExpression space-separated criteria, as one {@code --select} value
+   * @return the selected unique ids, sorted
+   * @throws SelectorSyntaxException on a malformed expression
+   */
+  public Set<String> select(String selectExpression) {
+    return select(selectExpression, "");
+  }
+
+  /**
+   * Evaluates {@code dbt ls --select SELECT --exclude EXCLUDE}; a blank select means dbt's default selection.
+   *
+   * @param select space-separated criteria
+   * @param exclude space-separated criteria, blank for none
+   * @return the selected unique ids, sorted
+   * @throws SelectorSyntaxException on a malformed expression
+   */
+  public Set<String> select(String select, String exclude) {
+    SelectionRequest.Builder b = SelectionRequest.builder();
+    if (select != null && !select.isBlank()) {
+      b.select(select);
+    }
+    if (exclude != null && !exclude.isBlank()) {
+      b.exclude(exclude);
+    }
+    return Collections.unmodifiableSet(new LinkedHashSet<>(select(b.build()).ids()));
+  }
+
+  /**
+   * Checks that an expression parses (methods exist, operators are well formed) without evaluating it.
+   *
+   * @param expression space-separated criteria
+   * @throws SelectorSyntaxException if it does not parse
+   */
+  public static void validate(String expression) {
+    SpecParser.union(List.of(expression), true, IndirectSelection.EAGER);
+  }
+
+  PathGlob pathGlob() {
+    PathGlob p = pathGlob;
+    if (p == null) {
+      Manifest m = graph.manifest();
+      List<String> files = new ArrayList<>();
+      boolean known = !rootProject.isEmpty();
+      for (Map<String, Node> col : m.graphCollections()) {
+        for (Node n : col.values()) {
+          addFiles(n, known, files);
+        }
+      }
+      for (List<Node> list : m.disabled().values()) {
+        for (Node n : list) {
+          addFiles(n, known, files);
+        }
+      }
+      p = new PathGlob(files);
+      pathGlob = p;
+    }
+    return p;
+  }
+
+  private void addFiles(Node n, boolean known, List<String> files) {
+    if (known && !n.packageName().equals(rootProject)) {
+      return;
+    }
+    if (!n.originalFilePath().isEmpty()) {
+      files.add(n.originalFilePath());
+    }
+    n.patchPath().ifPresent(pp -> {
+      int k = pp.indexOf("://");
+      if (k >= 0) {
+        files.add(pp.substring(k + 3));
+      }
+    });
+  }
+
+  StateCheck stateCheck() {
+    StateCheck s = stateCheck;
+    if (s == null) {
+      Optional<Manifest> prev = context.previousManifest();
+      if (prev.isEmpty()) {
+        throw new SelectorSyntaxException("Got a state selector method, but no comparison manifest", "state:", -1);
+      }
+      s = new StateCheck(graph.manifest(), prev.get());
+      stateCheck = s;
+    }
+    return s;
+  }
+
+  int[] allMembers() {
+    int[] a = new int[size];
+    Arrays.setAll(a, i -> i);
+    return a;
+  }
+
+  BitSet sourcesBits() {
+    BitSet b = new BitSet(size);
+    for (int i = 0; i < size; i++) {
+      if (isSource[i]) {
+        b.set(i);
+      }
+    }
+    return b;
+  }
+}
