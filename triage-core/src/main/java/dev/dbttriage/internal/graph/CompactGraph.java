@@ -76,7 +76,9 @@ public final class CompactGraph {
         } else if (manifest.sources().containsKey(dep)) {
           d[k] = NOT_MEMBER_SOURCE;
         } else if (manifest.nodes().containsKey(dep) || manifest.metrics().containsKey(dep)
-            || manifest.semanticModels().containsKey(dep) || manifest.functions().containsKey(dep)) {
+            || manifest.semanticModels().containsKey(dep) || manifest.functions().containsKey(dep)
+            || manifest.disabled().containsKey(dep)) {
+          // a disabled resource (kept in nodes by old manifests, or under disabled) is no vertex: no edge
           d[k] = NOT_MEMBER;
         } else {
           throw new ArtifactException("manifest.json: '" + ids[i] + "' depends on '" + dep
