@@ -73,8 +73,14 @@ final class Evaluation {
     BitSet direct = eval(spec)[0];
     BitSet kept = filter(direct);
     List<String> ids = new ArrayList<>(kept.cardinality());
-    kept.stream().forEach(i -> ids.add(g.id(i)));
-    ids.sort(null);
+    int remaining = kept.cardinality();
+    for (int k = 0; k < e.size && remaining > 0; k++) {
+      int i = e.sortedOrder[k];
+      if (kept.get(i)) {
+        ids.add(g.id(i));
+        remaining--;
+      }
+    }
     if (ids.isEmpty() && request.command() == SelectionCommand.LS) {
       warnings.add("No nodes selected!");
     }
@@ -203,8 +209,7 @@ final class Evaluation {
       if (!allowedTypes.contains(n.resourceTypeName())) {
         continue;
       }
-      if (dropEmpty && g.collection(i) == CompactGraph.NODES && !n.resourceTypeName().equals("seed")
-          && n.rawCode().strip().isEmpty()) {
+      if (dropEmpty && e.empty[i]) {
         continue;
       }
       if (dropEphemeral && n.resourceTypeName().equals("model") && n.config().isEphemeral()) {
@@ -356,31 +361,10 @@ final class Evaluation {
     int n = e.size;
     switch (c.method) {
       case FQN:
-        for (int i = 0; i < n; i++) {
-          if (g.collection(i) != CompactGraph.SOURCES) {
-            Node node = g.node(i);
-            boolean versioned = node.resourceTypeName().equals("model") && node.version().isPresent();
-            if (Matchers.fqnMatches(v, node.fqn(), versioned)) {
-              out.set(i);
-            }
-          }
-        }
+        e.fqnIndex.search(new FqnPattern(v), out);
         return out;
       case TAG:
-        for (int i = 0; i < n; i++) {
-          byte col = g.collection(i);
-          if (col == CompactGraph.SEMANTIC_MODELS) {
-            continue;
-          }
-          Node node = g.node(i);
-          List<String> tags = col == CompactGraph.UNIT_TESTS ? unitTestTags(node) : node.tags();
-          for (String tag : tags) {
-            if (Fnmatch.matches(tag, v)) {
-              out.set(i);
-              break;
-            }
-          }
-        }
+        e.indexes.tag(v, out);
         return out;
       case GROUP:
         for (int i = 0; i < n; i++) {
@@ -420,33 +404,16 @@ final class Evaluation {
         return namedSearch(v, CompactGraph.UNIT_TESTS, "unit test", "Saved queries",
             "${unit_test_name} or ${unit_test_package_name.unit_test_name}", out);
       case PATH:
-        return pathSearch(v, out);
+        e.indexes.path(v, out);
+        return out;
       case FILE:
-        for (int i = 0; i < n; i++) {
-          String ofp = g.node(i).originalFilePath();
-          String name = Matchers.pathName(ofp);
-          if (Fnmatch.matches(name, v) || Fnmatch.matches(Matchers.pathStem(name), v)) {
-            out.set(i);
-          }
-        }
+        e.indexes.file(v, out);
         return out;
-      case PACKAGE: {
-        String pkg = v.equals("this") && !e.rootProject.isEmpty() ? e.rootProject : v;
-        for (int i = 0; i < n; i++) {
-          if (Fnmatch.matches(g.node(i).packageName(), pkg)) {
-            out.set(i);
-          }
-        }
+      case PACKAGE:
+        e.indexes.packageName(v.equals("this") && !e.rootProject.isEmpty() ? e.rootProject : v, out);
         return out;
-      }
       case CONFIG:
-        for (int i = 0; i < n; i++) {
-          byte col = g.collection(i);
-          if ((col == CompactGraph.NODES || col == CompactGraph.SOURCES)
-              && Matchers.configMatches(g.node(i).config().values(), c.args, v)) {
-            out.set(i);
-          }
-        }
+        e.indexes.config(c.args, v, out);
         return out;
       case TEST_NAME:
         for (int i = 0; i < n; i++) {
@@ -467,11 +434,7 @@ final class Evaluation {
         if (!NODE_TYPES.contains(v)) {
           throw new SelectorSyntaxException("Invalid resource_type selector \"" + v + "\"", c.raw, -1);
         }
-        for (int i = 0; i < n; i++) {
-          if (g.node(i).resourceTypeName().equals(v)) {
-            out.set(i);
-          }
-        }
+        e.indexes.resourceType(v, out);
         return out;
       case VERSION:
         return versionSearch(v, out);
@@ -486,11 +449,6 @@ final class Evaluation {
       default:
         throw new IllegalStateException(c.method.toString());
     }
-  }
-
-  private static List<String> unitTestTags(Node node) {
-    List<String> tags = node.config().tags();
-    return tags.isEmpty() ? node.tags() : tags;
   }
 
   private BitSet sourceSearch(String v, BitSet out) {
@@ -546,42 +504,6 @@ final class Evaluation {
         if (Fnmatch.matches(node.packageName(), pkg) && Fnmatch.matches(node.name(), name)) {
           out.set(i);
         }
-      }
-    }
-    return out;
-  }
-
-  private BitSet pathSearch(String v, BitSet out) {
-    Set<String> paths = e.pathGlob().glob(v);
-    if (paths.isEmpty()) {
-      return out;
-    }
-    for (int i = 0; i < e.size; i++) {
-      Node node = g.node(i);
-      String ofp = PathGlob.normalize(node.originalFilePath());
-      if (paths.contains(ofp)) {
-        out.set(i);
-        continue;
-      }
-      Optional<String> pp = node.patchPath();
-      if (pp.isPresent()) {
-        int k = pp.get().indexOf("://");
-        if (k >= 0 && paths.contains(PathGlob.normalize(pp.get().substring(k + 3)))) {
-          out.set(i);
-          continue;
-        }
-      }
-      String cur = ofp;
-      while (!cur.isEmpty()) {
-        int slash = cur.lastIndexOf('/');
-        cur = slash < 0 ? "" : cur.substring(0, slash);
-        if (paths.contains(cur)) {
-          out.set(i);
-          break;
-        }
-      }
-      if (ofp.isEmpty() && paths.contains("")) {
-        out.set(i);
       }
     }
     return out;
@@ -665,18 +587,14 @@ final class Evaluation {
   }
 
   private BitSet stateSearch(String v, BitSet out) {
-    StateCheck check = e.stateCheck();
+    e.stateCheck();
     if (!StateCheck.VALUES.contains(v)) {
       List<String> quoted = new ArrayList<>();
       StateCheck.VALUES.forEach(s -> quoted.add("'" + s + "'"));
       throw new SelectorSyntaxException("Got an invalid selector \"" + v + "\", expected one of \"["
           + String.join(", ", quoted) + "]\"", v, -1);
     }
-    for (int i = 0; i < e.size; i++) {
-      if (check.check(v, g.node(i), e.kinds[i])) {
-        out.set(i);
-      }
-    }
+    out.or(e.stateResult(v));
     return out;
   }
 

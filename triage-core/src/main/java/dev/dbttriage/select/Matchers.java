@@ -1,6 +1,5 @@
 package dev.dbttriage.select;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -8,53 +7,6 @@ import java.util.Map;
 /** The value-matching rules of dbt's fqn, config and file methods. Stateless. */
 final class Matchers {
   private Matchers() {}
-
-  /** {@code QualifiedNameSelectorMethod.node_is_match}: full fqn, or fqn without its package. */
-  static boolean fqnMatches(String selector, List<String> fqn, boolean versioned) {
-    if (fqn.isEmpty()) {
-      return false;
-    }
-    return selectedNode(fqn, selector, versioned)
-        || (fqn.size() > 1 && selectedNode(fqn.subList(1, fqn.size()), selector, versioned));
-  }
-
-  private static boolean selectedNode(List<String> fqn, String selector, boolean versioned) {
-    int n = fqn.size();
-    if (versioned && n >= 2) {
-      if (fqn.get(n - 2).equals(selector)) {
-        return true;
-      }
-      String[] sel = selector.split("\\.", -1);
-      String tail = sel.length >= 2 ? sel[sel.length - 2] + "_" + sel[sel.length - 1] : sel[sel.length - 1];
-      if ((fqn.get(n - 2) + "_" + fqn.get(n - 1)).equals(tail)) {
-        return true;
-      }
-    } else if (!versioned && fqn.get(n - 1).equals(selector)) {
-      return true;
-    }
-    List<String> flat = new ArrayList<>();
-    for (String segment : fqn) {
-      for (String part : segment.split("\\.", -1)) {
-        flat.add(part);
-      }
-    }
-    String[] parts = selector.split("\\.", -1);
-    if (flat.size() < parts.length) {
-      return false;
-    }
-    for (int i = 0; i < parts.length; i++) {
-      String p = parts[i];
-      if (p.indexOf('*') >= 0 || p.indexOf('?') >= 0 || p.indexOf('[') >= 0 || p.indexOf(']') >= 0) {
-        String rest = String.join(".", flat.subList(i, flat.size()));
-        String pat = String.join(".", List.of(parts).subList(i, parts.length));
-        return Fnmatch.matches(rest, pat);
-      }
-      if (!flat.get(i).equals(p)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** {@code ConfigSelectorMethod}: descend the rendered config and compare as dbt does. */
   static boolean configMatches(Map<String, Object> config, List<String> path, String selector) {
@@ -70,21 +22,29 @@ final class Matchers {
     boolean wantTrue = upper.equals("TRUE");
     boolean wantFalse = upper.equals("FALSE");
     if (value instanceof List<?> list) {
-      for (Object item : list) {
-        if (sameString(item, selector, severity)) {
-          return true;
-        }
-        if (wantTrue && pyEqualsBool(item, true)) {
-          return true;
-        }
-        if (wantFalse && pyEqualsBool(item, false)) {
-          return true;
-        }
-      }
-      return false;
+      return listMatches(list, selector, severity);
     }
     return sameString(value, selector, severity) || (wantTrue && Boolean.TRUE.equals(value))
         || (wantFalse && Boolean.FALSE.equals(value));
+  }
+
+  /** The list rule: the selector is an element, or true/false and the list holds that boolean. */
+  static boolean listMatches(List<?> list, String selector, boolean caseInsensitive) {
+    String upper = selector.toUpperCase(Locale.ROOT);
+    boolean wantTrue = upper.equals("TRUE");
+    boolean wantFalse = upper.equals("FALSE");
+    for (Object item : list) {
+      if (sameString(item, selector, caseInsensitive)) {
+        return true;
+      }
+      if (wantTrue && pyEqualsBool(item, true)) {
+        return true;
+      }
+      if (wantFalse && pyEqualsBool(item, false)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean sameString(Object value, String selector, boolean caseInsensitive) {

@@ -40,8 +40,19 @@ public final class SelectorEngine {
   final boolean[] testLike;
   final boolean[] isSource;
   final StateCheck.Kind[] kinds;
+  final String[][] flatFqn;
+  final int[] pkgParts;
+  final boolean[] versioned;
+  final boolean[] empty;
+  final int[] sortedOrder;
+  final FqnIndex fqnIndex;
+  final Indexes indexes;
   private volatile PathGlob pathGlob;
+  private volatile String[] normalizedPaths;
+  private volatile String[] normalizedPatchPaths;
   private volatile StateCheck stateCheck;
+  private final java.util.concurrent.ConcurrentHashMap<String, BitSet> stateResults =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   private SelectorEngine(LineageGraph lineage, SelectionContext context) {
     this.lineage = lineage;
@@ -58,13 +69,37 @@ public final class SelectorEngine {
     testLike = new boolean[size];
     isSource = new boolean[size];
     kinds = new StateCheck.Kind[size];
+    flatFqn = new String[size][];
+    pkgParts = new int[size];
+    versioned = new boolean[size];
+    empty = new boolean[size];
+    Integer[] order = new Integer[size];
     for (int i = 0; i < size; i++) {
       Node n = graph.node(i);
       byte c = graph.collection(i);
       String rt = n.resourceTypeName();
+      order[i] = i;
+      List<String> flat = new ArrayList<>();
+      for (int k = 0; k < n.fqn().size(); k++) {
+        String[] split = n.fqn().get(k).split("\\.", -1);
+        flat.addAll(Arrays.asList(split));
+        if (k == 0) {
+          pkgParts[i] = split.length;
+        }
+      }
+      flatFqn[i] = flat.toArray(new String[0]);
+      versioned[i] = rt.equals("model") && n.version().isPresent();
+      empty[i] = c == CompactGraph.NODES && !rt.equals("seed") && n.rawCode().isBlank();
       testLike[i] = (c == CompactGraph.NODES && rt.equals("test")) || (c == CompactGraph.UNIT_TESTS && rt.equals("unit_test"));
       isSource[i] = c == CompactGraph.SOURCES;
       kinds[i] = StateCheck.kindOf(n, c);
+    }
+    fqnIndex = new FqnIndex(this);
+    indexes = new Indexes(this);
+    Arrays.sort(order, (a, b) -> graph.id(a).compareTo(graph.id(b)));
+    sortedOrder = new int[size];
+    for (int i = 0; i < size; i++) {
+      sortedOrder[i] = order[i];
     }
   }
 
@@ -190,10 +225,49 @@ public final class SelectorEngine {
           addFiles(n, known, files);
         }
       }
+      String[] ofp = new String[size];
+      String[] patch = new String[size];
+      for (int i = 0; i < size; i++) {
+        Node n = graph.node(i);
+        ofp[i] = PathGlob.normalize(n.originalFilePath());
+        String pp = n.patchPath().orElse("");
+        int k = pp.indexOf("://");
+        patch[i] = k >= 0 ? PathGlob.normalize(pp.substring(k + 3)) : null;
+      }
+      normalizedPaths = ofp;
+      normalizedPatchPaths = patch;
       p = new PathGlob(files);
       pathGlob = p;
     }
     return p;
+  }
+
+  /** Returns the normalised original_file_path of each vertex (after {@link #pathGlob()}). */
+  String[] normalizedPaths() {
+    pathGlob();
+    return normalizedPaths;
+  }
+
+  /** Returns the normalised patch file of each vertex, or null (after {@link #pathGlob()}). */
+  String[] normalizedPatchPaths() {
+    pathGlob();
+    return normalizedPatchPaths;
+  }
+
+  /** Returns the vertices a {@code state:} value selects, computed once per engine. */
+  BitSet stateResult(String value) {
+    StateCheck check = stateCheck();
+    BitSet cached = stateResults.get(value);
+    if (cached == null) {
+      cached = new BitSet(size);
+      for (int i = 0; i < size; i++) {
+        if (check.check(value, graph.node(i), kinds[i])) {
+          cached.set(i);
+        }
+      }
+      stateResults.put(value, cached);
+    }
+    return (BitSet) cached.clone();
   }
 
   private void addFiles(Node n, boolean known, List<String> files) {
