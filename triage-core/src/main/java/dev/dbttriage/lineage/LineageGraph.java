@@ -2,8 +2,8 @@ package dev.dbttriage.lineage;
 
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
-import dev.dbttriage.internal.graph.CompactGraph;
-import dev.dbttriage.internal.graph.GraphAccess;
+import dev.dbttriage.internal.lineage.LineageIndex;
+import dev.dbttriage.internal.lineage.LineageAccess;
 import java.util.AbstractSet;
 import java.util.BitSet;
 import java.util.Collection;
@@ -33,13 +33,13 @@ import org.jgrapht.graph.SimpleDirectedGraph;
  */
 public final class LineageGraph {
   static {
-    GraphAccess.register(g -> g.compact, LineageGraph::new);
+    LineageAccess.register(g -> g.compact, LineageGraph::new);
   }
 
-  private final CompactGraph compact;
+  private final LineageIndex compact;
   private volatile Graph<String, DefaultEdge> view;
 
-  private LineageGraph(CompactGraph compact) {
+  private LineageGraph(LineageIndex compact) {
     this.compact = compact;
   }
 
@@ -50,9 +50,11 @@ public final class LineageGraph {
    * @return the graph
    * @throws dev.dbttriage.artifact.ArtifactException if the graph has a cycle (naming the nodes on it) or a
    *     resource depends on an id that is not a node, source, metric, semantic model or function of the manifest
+   *     (a dependency on a disabled resource, in {@code nodes} or under {@code disabled}, is accepted and makes
+   *     no edge)
    */
   public static LineageGraph of(Manifest manifest) {
-    return new LineageGraph(CompactGraph.build(Objects.requireNonNull(manifest, "manifest")));
+    return new LineageGraph(LineageIndex.build(Objects.requireNonNull(manifest, "manifest")));
   }
 
   /** Returns the manifest the graph was built from. */

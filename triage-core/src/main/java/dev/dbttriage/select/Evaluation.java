@@ -5,7 +5,7 @@ import dev.dbttriage.artifact.Node;
 import dev.dbttriage.artifact.RunResult;
 import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.artifact.SourceFreshness;
-import dev.dbttriage.internal.graph.CompactGraph;
+import dev.dbttriage.internal.lineage.LineageIndex;
 import dev.dbttriage.select.Spec.Criterion;
 import dev.dbttriage.select.Spec.Group;
 import java.time.OffsetDateTime;
@@ -38,7 +38,7 @@ final class Evaluation {
       "unit_test", "fixture", "function");
 
   private final SelectorEngine e;
-  private final CompactGraph g;
+  private final LineageIndex g;
   private final SelectionRequest request;
   private final IndirectSelection mode;
   private final List<String> warnings = new ArrayList<>();
@@ -283,7 +283,7 @@ final class Evaluation {
       allowed.or(g.walk(selected, true, -1));
     }
     for (int i = pool.nextSetBit(0); i >= 0; i = pool.nextSetBit(i + 1)) {
-      if (g.collection(i) != CompactGraph.NODES || selected.get(i)) {
+      if (g.collection(i) != LineageIndex.NODES || selected.get(i)) {
         continue;
       }
       if (depsWithin(i, groupMode == IndirectSelection.BUILDABLE ? allowed : selected, false)) {
@@ -299,7 +299,7 @@ final class Evaluation {
         if (!set.get(d) && !(sourcesAllowed && e.isSource[d])) {
           return false;
         }
-      } else if (!(sourcesAllowed && d == CompactGraph.NOT_MEMBER_SOURCE)) {
+      } else if (!(sourcesAllowed && d == LineageIndex.NOT_MEMBER_SOURCE)) {
         return false;
       }
     }
@@ -369,7 +369,7 @@ final class Evaluation {
       case GROUP:
         for (int i = 0; i < n; i++) {
           byte col = g.collection(i);
-          if (col == CompactGraph.NODES || col == CompactGraph.METRICS) {
+          if (col == LineageIndex.NODES || col == LineageIndex.METRICS) {
             Object grp = g.node(i).config().values().get("group");
             if (grp instanceof String s && !s.isEmpty() && Fnmatch.matches(s, v)) {
               out.set(i);
@@ -380,7 +380,7 @@ final class Evaluation {
       case ACCESS:
         for (int i = 0; i < n; i++) {
           Node node = g.node(i);
-          if (g.collection(i) == CompactGraph.NODES && node.resourceTypeName().equals("model")
+          if (g.collection(i) == LineageIndex.NODES && node.resourceTypeName().equals("model")
               && node.access().orElse("protected").equals(v)) {
             out.set(i);
           }
@@ -389,19 +389,19 @@ final class Evaluation {
       case SOURCE:
         return sourceSearch(v, out);
       case EXPOSURE:
-        return namedSearch(v, CompactGraph.EXPOSURES, "exposure", "Exposures", "${exposure_name} or "
+        return namedSearch(v, LineageIndex.EXPOSURES, "exposure", "Exposures", "${exposure_name} or "
             + "${exposure_package.exposure_name}", out);
       case METRIC:
-        return namedSearch(v, CompactGraph.METRICS, "metric", "Metrics", "${metric_name} or "
+        return namedSearch(v, LineageIndex.METRICS, "metric", "Metrics", "${metric_name} or "
             + "${metric_package.metric_name}", out);
       case SEMANTIC_MODEL:
-        return namedSearch(v, CompactGraph.SEMANTIC_MODELS, "semantic model", "Semantic models",
+        return namedSearch(v, LineageIndex.SEMANTIC_MODELS, "semantic model", "Semantic models",
             "${semantic_model_name} or ${semantic_model_package.semantic_model_name}", out);
       case SAVED_QUERY:
-        return namedSearch(v, CompactGraph.SAVED_QUERIES, "saved query", "Saved queries",
+        return namedSearch(v, LineageIndex.SAVED_QUERIES, "saved query", "Saved queries",
             "${saved_query_name} or ${saved_query_package.saved_query_name}", out);
       case UNIT_TEST:
-        return namedSearch(v, CompactGraph.UNIT_TESTS, "unit test", "Saved queries",
+        return namedSearch(v, LineageIndex.UNIT_TESTS, "unit test", "Saved queries",
             "${unit_test_name} or ${unit_test_package_name.unit_test_name}", out);
       case PATH:
         e.indexes.path(v, out);
@@ -419,11 +419,11 @@ final class Evaluation {
         for (int i = 0; i < n; i++) {
           byte col = g.collection(i);
           Node node = g.node(i);
-          if (col == CompactGraph.NODES && node.resourceTypeName().equals("test") && node.testMetadata().isPresent()) {
+          if (col == LineageIndex.NODES && node.resourceTypeName().equals("test") && node.testMetadata().isPresent()) {
             if (Fnmatch.matches(node.testMetadata().get().name(), v)) {
               out.set(i);
             }
-          } else if (col == CompactGraph.UNIT_TESTS && Fnmatch.matches(node.name(), v)) {
+          } else if (col == LineageIndex.UNIT_TESTS && Fnmatch.matches(node.name(), v)) {
             out.set(i);
           }
         }
@@ -472,7 +472,7 @@ final class Evaluation {
           v, -1);
     }
     for (int i = 0; i < e.size; i++) {
-      if (g.collection(i) != CompactGraph.SOURCES) {
+      if (g.collection(i) != LineageIndex.SOURCES) {
         continue;
       }
       Node node = g.node(i);
@@ -530,12 +530,12 @@ final class Evaluation {
     for (int i = 0; i < e.size; i++) {
       byte col = g.collection(i);
       Node node = g.node(i);
-      if (col == CompactGraph.NODES && node.resourceTypeName().equals("test")) {
+      if (col == LineageIndex.NODES && node.resourceTypeName().equals("test")) {
         boolean isGeneric = node.testMetadata().isPresent();
         if ((isGeneric && generic) || (!isGeneric && singular)) {
           out.set(i);
         }
-      } else if (col == CompactGraph.UNIT_TESTS && unit) {
+      } else if (col == LineageIndex.UNIT_TESTS && unit) {
         out.set(i);
       }
     }
@@ -545,7 +545,7 @@ final class Evaluation {
   private BitSet versionSearch(String v, BitSet out) {
     for (int i = 0; i < e.size; i++) {
       Node node = g.node(i);
-      if (g.collection(i) != CompactGraph.NODES || !node.resourceTypeName().equals("model")) {
+      if (g.collection(i) != LineageIndex.NODES || !node.resourceTypeName().equals("model")) {
         continue;
       }
       Optional<String> version = node.version();

@@ -1,6 +1,6 @@
 package dev.dbttriage.select;
 
-import dev.dbttriage.internal.graph.CompactGraph;
+import dev.dbttriage.internal.lineage.LineageIndex;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
@@ -22,14 +22,14 @@ final class FqnIndex {
 
   FqnIndex(SelectorEngine engine) {
     this.e = engine;
-    CompactGraph g = engine.graph;
+    LineageIndex g = engine.graph;
     Map<String, IntList> last = new HashMap<>();
     Map<String, IntList> secondLast = new HashMap<>();
     Map<String, IntList> versionTail = new HashMap<>();
     Map<String, IntList> head = new HashMap<>();
     IntList all = new IntList();
     for (int i = 0; i < engine.size; i++) {
-      if (g.collection(i) == CompactGraph.SOURCES) {
+      if (g.collection(i) == LineageIndex.SOURCES) {
         continue;
       }
       all.add(i);

@@ -1,7 +1,7 @@
 package dev.dbttriage.select;
 
 import dev.dbttriage.artifact.Node;
-import dev.dbttriage.internal.graph.CompactGraph;
+import dev.dbttriage.internal.lineage.LineageIndex;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -29,7 +29,7 @@ final class Indexes {
 
   Indexes(SelectorEngine engine) {
     this.e = engine;
-    CompactGraph g = engine.graph;
+    LineageIndex g = engine.graph;
     Map<String, List<Integer>> tags = new HashMap<>();
     Map<String, List<Integer>> packages = new HashMap<>();
     Map<String, List<Integer>> types = new HashMap<>();
@@ -38,9 +38,9 @@ final class Indexes {
     for (int i = 0; i < engine.size; i++) {
       Node n = g.node(i);
       byte col = g.collection(i);
-      if (col != CompactGraph.SEMANTIC_MODELS) {
+      if (col != LineageIndex.SEMANTIC_MODELS) {
         List<String> t = n.tags();
-        if (col == CompactGraph.UNIT_TESTS && !n.config().tags().isEmpty()) {
+        if (col == LineageIndex.UNIT_TESTS && !n.config().tags().isEmpty()) {
           t = n.config().tags();
         }
         for (String tag : t) {
@@ -134,7 +134,7 @@ final class Indexes {
       List<List<?>> ls = new ArrayList<>();
       for (int i = 0; i < e.size; i++) {
         byte col = e.graph.collection(i);
-        if (col != CompactGraph.NODES && col != CompactGraph.SOURCES) {
+        if (col != LineageIndex.NODES && col != LineageIndex.SOURCES) {
           continue;
         }
         Object value = e.graph.node(i).config().values();

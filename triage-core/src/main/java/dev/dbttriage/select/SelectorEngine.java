@@ -2,8 +2,8 @@ package dev.dbttriage.select;
 
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
-import dev.dbttriage.internal.graph.CompactGraph;
-import dev.dbttriage.internal.graph.GraphAccess;
+import dev.dbttriage.internal.lineage.LineageIndex;
+import dev.dbttriage.internal.lineage.LineageAccess;
 import dev.dbttriage.lineage.LineageGraph;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,7 +31,7 @@ import java.util.Set;
  * and thread-safe: any number of threads may select concurrently.
  */
 public final class SelectorEngine {
-  final CompactGraph graph;
+  final LineageIndex graph;
   final LineageGraph lineage;
   final SelectionContext context;
   final String rootProject;
@@ -56,7 +56,7 @@ public final class SelectorEngine {
 
   private SelectorEngine(LineageGraph lineage, SelectionContext context) {
     this.lineage = lineage;
-    this.graph = GraphAccess.compact(lineage);
+    this.graph = LineageAccess.compact(lineage);
     this.context = Objects.requireNonNull(context, "context");
     Manifest m = graph.manifest();
     this.rootProject = context.rootProjectName().or(m::projectName).orElse("");
@@ -89,9 +89,9 @@ public final class SelectorEngine {
       }
       flatFqn[i] = flat.toArray(new String[0]);
       versioned[i] = rt.equals("model") && n.version().isPresent();
-      empty[i] = c == CompactGraph.NODES && !rt.equals("seed") && n.rawCode().isBlank();
-      testLike[i] = (c == CompactGraph.NODES && rt.equals("test")) || (c == CompactGraph.UNIT_TESTS && rt.equals("unit_test"));
-      isSource[i] = c == CompactGraph.SOURCES;
+      empty[i] = c == LineageIndex.NODES && !rt.equals("seed") && n.rawCode().isBlank();
+      testLike[i] = (c == LineageIndex.NODES && rt.equals("test")) || (c == LineageIndex.UNIT_TESTS && rt.equals("unit_test"));
+      isSource[i] = c == LineageIndex.SOURCES;
       kinds[i] = StateCheck.kindOf(n, c);
     }
     fqnIndex = new FqnIndex(this);

@@ -1,4 +1,4 @@
-package dev.dbttriage.internal.graph;
+package dev.dbttriage.internal.lineage;
 
 import dev.dbttriage.artifact.ArtifactException;
 import dev.dbttriage.artifact.Manifest;
@@ -17,7 +17,7 @@ import java.util.Map;
  * The enabled-member graph of a manifest in int-indexed compressed adjacency arrays. Immutable and thread-safe
  * once built. Not part of the public API.
  */
-public final class CompactGraph {
+public final class LineageIndex {
   /** Collection codes, in dbt's order. */
   public static final byte NODES = 0, SOURCES = 1, EXPOSURES = 2, METRICS = 3, SEMANTIC_MODELS = 4,
       SAVED_QUERIES = 5, UNIT_TESTS = 6, FUNCTIONS = 7;
@@ -35,7 +35,7 @@ public final class CompactGraph {
   private final int[] childList;
   private final int[][] deps;
 
-  private CompactGraph(Manifest manifest) {
+  private LineageIndex(Manifest manifest) {
     this.manifest = manifest;
     List<Node> members = new ArrayList<>();
     List<Byte> codes = new ArrayList<>();
@@ -124,8 +124,8 @@ public final class CompactGraph {
    * @return the graph
    * @throws ArtifactException on a cycle or a dependency that is not in the manifest
    */
-  public static CompactGraph build(Manifest manifest) {
-    return new CompactGraph(manifest);
+  public static LineageIndex build(Manifest manifest) {
+    return new LineageIndex(manifest);
   }
 
   private void checkAcyclic() {

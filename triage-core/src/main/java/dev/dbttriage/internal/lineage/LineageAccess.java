@@ -1,29 +1,29 @@
-package dev.dbttriage.internal.graph;
+package dev.dbttriage.internal.lineage;
 
 import dev.dbttriage.lineage.LineageGraph;
 import java.util.function.Function;
 
 /** Lets the selector engine reach a {@link LineageGraph}'s compact graph without making it public API. */
-public final class GraphAccess {
-  private static volatile Function<LineageGraph, CompactGraph> unwrap;
-  private static volatile Function<CompactGraph, LineageGraph> wrap;
+public final class LineageAccess {
+  private static volatile Function<LineageGraph, LineageIndex> unwrap;
+  private static volatile Function<LineageIndex, LineageGraph> wrap;
 
-  private GraphAccess() {}
+  private LineageAccess() {}
 
   /** Called once by {@link LineageGraph}'s static initializer. */
-  public static void register(Function<LineageGraph, CompactGraph> unwrapper, Function<CompactGraph, LineageGraph> wrapper) {
+  public static void register(Function<LineageGraph, LineageIndex> unwrapper, Function<LineageIndex, LineageGraph> wrapper) {
     unwrap = unwrapper;
     wrap = wrapper;
   }
 
   /** Returns the compact graph behind a lineage graph. */
-  public static CompactGraph compact(LineageGraph graph) {
+  public static LineageIndex compact(LineageGraph graph) {
     ensureLoaded();
     return unwrap.apply(graph);
   }
 
   /** Wraps a compact graph as a lineage graph. */
-  public static LineageGraph lineage(CompactGraph graph) {
+  public static LineageGraph lineage(LineageIndex graph) {
     ensureLoaded();
     return wrap.apply(graph);
   }

@@ -1,2 +1,0 @@
-/** Graph plumbing shared by the lineage graph and the selector engine; not exported. */
-package dev.dbttriage.internal.graph;
