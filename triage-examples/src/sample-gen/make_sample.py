@@ -732,8 +732,16 @@ def raw_sql(name, mat, parents, cols, extra):
         sel = sel.replace("amount,", "{{ cents_to_dollars('amount') }} as amount,")
     first = ctes[0][0]
     joins = ""
-    for c in ctes[1:]:
-        joins += "\nleft join %s using (%s)" % (c[0], cols[0][0])
+    first_cols = parent_columns(parents[0])
+    for p, c in zip(parents[1:], ctes[1:]):
+        if (name, p) in PAIR_JOINS:
+            joins += "\nleft join %s on %s" % (c[0], PAIR_JOINS[(name, p)])
+            continue
+        shared = [x for x in parent_columns(p) if x in first_cols and (x.endswith("_id") or x == "id")]
+        if shared:
+            joins += "\nleft join %s using (%s)" % (c[0], shared[0])
+        else:
+            joins += "\nleft join %s on %s.%s = %s.%s" % (c[0], first, join_key(parents[0]), c[0], join_key(p))
     inc = ""
     if mat == "incremental":
         ts = next((c[0] for c in cols if c[1].startswith("timestamp") or c[1] == "date"), cols[0][0])
@@ -741,6 +749,57 @@ def raw_sql(name, mat, parents, cols, extra):
                % (ts, ts))
     lines.append("with %s\n\nselect\n    %s\nfrom %s%s%s\n" % (body, sel, first, joins, inc))
     return "\n".join(lines)
+
+
+def parent_columns(p):
+    kind, rest = p.split(":", 1)
+    if kind == "m":
+        specs = next(m[4] for m in MODELS if m[0] == rest)
+    elif kind == "d":
+        specs = SEEDS[rest]
+    elif kind == "n":
+        specs = SNAPSHOTS[rest]["cols"]
+    else:
+        src, table = rest.split(".")
+        specs = SOURCES[src][4][table]
+    return [c[0] for c in parse_cols(specs)]
+
+
+# Keys for joins whose two sides name the key differently.
+JOIN_KEYS = {"d:payment_method_map": "stripe_method", "s:stripe.payments": "payment_method_type",
+             "d:country_codes": "iso_code", "m:stg_shop__customers": "customer_id", "d:plan_tiers": "plan_id",
+             "n:snap_subscriptions": "id", "m:stg_stripe__subscriptions": "subscription_id",
+             "m:int_customer_order_history": "customer_id", "n:snap_customers": "id",
+             "m:stg_zendesk__tickets": "requester_email", "m:stg_hubspot__contacts": "email",
+             "m:int_subscription_periods": "subscription_id", "m:dim_dates": "date_day",
+             "m:fct_orders": "order_id", "m:fct_payments": "order_id", "m:int_orders_joined": "order_id",
+             "m:int_invoice_lines": "subscription_id", "m:fct_mrr": "month_start", "m:fct_revenue_daily": "date_day",
+             "m:fct_sessions": "user_id", "m:dim_customers": "customer_id", "m:int_deal_stages": "deal_id",
+             "m:int_contact_lifecycle": "contact_id", "m:int_ticket_sla": "customer_id"}
+
+
+PAIR_JOINS = {
+    ("int_customer_geo", "d:country_codes"): "stg_shop__customers.country_code = country_codes.iso_code",
+    ("int_ticket_sla", "m:stg_shop__customers"):
+        "lower(stg_zendesk__tickets.requester_email) = lower(stg_shop__customers.email)",
+    ("fct_revenue_daily", "m:dim_dates"): "to_date(fct_orders.ordered_at) = dim_dates.date_day",
+    ("rpt_finance_kpis", "m:fct_mrr"): "date_trunc('month', fct_revenue_daily.date_day) = fct_mrr.month_start",
+    ("fct_customer_ltv", "m:fct_payments"): "fct_orders.order_id = fct_payments.order_id",
+    ("fct_attribution", "m:fct_orders"): "fct_sessions.user_id = fct_orders.customer_id::varchar",
+    ("fct_attribution", "m:dim_customers"): "fct_orders.customer_id = dim_customers.customer_id",
+    ("rpt_funnel_weekly", "m:fct_orders"):
+        "date_trunc('week', fct_sessions.session_start_at) = date_trunc('week', fct_orders.ordered_at)",
+    ("fct_subscriptions", "m:stg_hubspot__contacts"):
+        "lower(int_subscription_periods.customer_email) = lower(stg_hubspot__contacts.email)",
+    ("int_subscription_periods", "n:snap_subscriptions"):
+        "stg_stripe__subscriptions.subscription_id = snap_subscriptions.id and snap_subscriptions.dbt_valid_to is null",
+    ("rpt_mrr_by_plan", "d:plan_tiers"): "fct_mrr.plan_id = plan_tiers.plan_id",
+    ("fct_deals", "m:int_contact_lifecycle"): "int_deal_stages.contact_id = int_contact_lifecycle.contact_id",
+}
+
+
+def join_key(p):
+    return JOIN_KEYS.get(p) or parent_columns(p)[0]
 
 
 def compile_sql(raw, this):
@@ -1126,8 +1185,8 @@ def run_result(r, qn):
     if rt == "seed":
         rows = {"country_codes": 249, "payment_method_map": 14, "plan_tiers": 3}[n["name"]]
         msg = "INSERT %d" % rows
-        base["adapter_response"] = {"_message": msg, "code": "INSERT", "rows_affected": rows,
-                                    "query_id": query_id(qn)}
+        # Seeds report through noop_statement: a plain AdapterResponse, no query id.
+        base["adapter_response"] = {"_message": msg, "code": "INSERT", "rows_affected": rows}
         base["message"] = msg
         return base
     if rt == "model" and n["_mat"] == "incremental":
