@@ -34,6 +34,7 @@ public final class ManifestAssert extends AbstractAssert<ManifestAssert, Manifes
    */
   public ManifestAssert(Manifest actual) {
     super(actual, ManifestAssert.class);
+    info.useRepresentation(TriageRepresentation.INSTANCE);
   }
 
   /**

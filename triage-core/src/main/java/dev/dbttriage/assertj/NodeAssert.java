@@ -29,6 +29,7 @@ public final class NodeAssert extends AbstractAssert<NodeAssert, Node> {
    */
   public NodeAssert(Node actual) {
     super(actual, NodeAssert.class);
+    info.useRepresentation(TriageRepresentation.INSTANCE);
   }
 
   /**

@@ -30,6 +30,7 @@ public final class NodesAssert extends AbstractListAssert<NodesAssert, List<Node
    */
   public NodesAssert(List<Node> actual, String label) {
     super(actual, NodesAssert.class);
+    info.useRepresentation(TriageRepresentation.INSTANCE);
     this.label = Objects.requireNonNull(label, "label");
   }
 

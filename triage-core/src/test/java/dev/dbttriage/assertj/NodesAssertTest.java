@@ -96,4 +96,12 @@ class NodesAssertTest {
   void emptyListsPass() {
     assertThat(manifest).groups().allHaveOwner().noneInPath("models");
   }
+
+  @Test
+  void assertJsOwnChecksPrintNodesByUniqueId() {
+    assertThatThrownBy(() -> assertThat(manifest).incrementalModels().hasSize(3))
+        .hasMessage("%nExpected size: 3 but was: 2 in:%n[model.shop.orders, model.shop.payments]".formatted());
+    assertThatThrownBy(() -> assertThat(manifest).isNull())
+        .hasMessage("%nexpected: null%n but was: manifest of shop (9 nodes, schema v12)".formatted());
+  }
 }
