@@ -158,6 +158,14 @@ class NodeAssertTest {
   }
 
   @Test
+  void isInPathAcceptsWindowsSeparatorsAsWrittenByDbtOnWindows() {
+    Node seed = Node.builder("seed.shop.fx", ResourceType.SEED).originalFilePath("data/seeds\\fx.csv").build();
+    assertThat(seed).isInPath("data/seeds").isInPath("data\\seeds");
+    assertThatThrownBy(() -> assertThat(seed).isInPath("seeds"))
+        .hasMessage("Expecting seed.shop.fx to be under \"seeds\" but its file is \"data/seeds\\fx.csv\"");
+  }
+
+  @Test
   void aDescriptionPrefixesTheMessage() {
     assertThatThrownBy(() -> assertThat(stg).as("nightly check").isIncremental())
         .hasMessage("[nightly check] Expecting model.shop.stg_orders to be materialized \"incremental\" but it is"
