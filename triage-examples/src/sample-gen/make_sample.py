@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import random
+import re
 import sys
 from datetime import datetime, timedelta, timezone
 
@@ -605,10 +606,16 @@ def add_generic_test(spec, col, target, attached, yml):
 
 
 def folder_of(name):
+    """The folder a test's fqn uses: the model's folder, or the seeds folder for a seed."""
+    if name in SEED_FOLDERS:
+        return SEED_FOLDERS[name]
     for m in MODELS:
         if m[0] == name:
             return m[1]
     raise KeyError(name)
+
+
+SEED_FOLDERS = {}
 
 
 def add_seeds():
@@ -635,22 +642,12 @@ def add_seeds():
 
 
 def add_generic_test_for_model(spec, col, target_name, attached, yml, fqn_dir):
-    # Seeds reuse the model path but their fqn directory is the seeds folder.
+    """Adds a generic test on a seed: same shape as on a model, but dbt's fqn is [project, test name]."""
     before = set(nodes)
-    MODELS_FOLDER_OVERRIDE[target_name] = fqn_dir
+    SEED_FOLDERS[target_name] = fqn_dir
     add_generic_test(spec, col, ("model", target_name), attached, yml)
     for uid in set(nodes) - before:
         nodes[uid]["fqn"] = [PROJECT, nodes[uid]["name"]]
-
-
-MODELS_FOLDER_OVERRIDE = {}
-_folder_of = folder_of
-
-
-def folder_of(name):  # noqa: F811 - seeds have no model folder
-    if name in MODELS_FOLDER_OVERRIDE:
-        return MODELS_FOLDER_OVERRIDE[name]
-    return _folder_of(name)
 
 
 def add_snapshots():
@@ -804,7 +801,6 @@ def join_key(p):
 
 def compile_sql(raw, this):
     out = raw
-    import re
     out = re.sub(r"\{\{\s*config\((.|\n)*?\)\s*\}\}\n", "", out)
     out = re.sub(r"\{% if execute %\}(.|\n)*?\{% endif %\}\n", "", out)
     out = re.sub(r"\{\{ source\('(\w+)', '(\w+)'\) \}\}",
@@ -900,7 +896,7 @@ def add_models():
             columns[cname] = column(cname, dtype, "", cons)
         nodes[uid] = {
             "database": DB, "schema": schema, "name": name, "resource_type": "model", "package_name": PROJECT,
-            "path": "%s/%s.sql" % (folder.split("/", 0)[0], name) if False else "%s/%s.sql" % (folder, name),
+            "path": "%s/%s.sql" % (folder, name),
             "original_file_path": "models/%s/%s.sql" % (folder, name), "unique_id": uid,
             "fqn": [PROJECT] + folder.split("/") + [name], "alias": name,
             "checksum": {"name": "sha256", "checksum": sha(raw)}, "config": cfg, "tags": tags,
