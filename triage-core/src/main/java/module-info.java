@@ -9,4 +9,5 @@ module dev.dbttriage.core {
 
   exports dev.dbttriage;
   exports dev.dbttriage.artifact;
+  exports dev.dbttriage.triage;
 }
