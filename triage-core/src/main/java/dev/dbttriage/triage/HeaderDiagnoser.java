@@ -19,13 +19,18 @@ final class HeaderDiagnoser implements FailureDiagnoser {
       String message, Optional<RunResult> result, Optional<Node> node, Optional<String> adapterType) {
     String text = message == null ? "" : message;
     String lower = text.toLowerCase(Locale.ROOT);
+    String head = TriageEngine.firstLine(text).toLowerCase(Locale.ROOT);
     boolean test = node.map(n -> n.resourceType() == ResourceType.TEST || n.resourceType() == ResourceType.UNIT_TEST)
         .orElse(false);
     if (lower.contains("depends on a node named") || lower.contains("depends on a source named")) {
       return of("DEPENDENCY", "REF_NOT_FOUND", "your refs or a deleted upstream", false,
           "Fix the ref or restore the upstream node; `dbt compile --select +<model>` catches this before SQL runs.");
     }
-    if (lower.contains("compilation error")) {
+    if (head.startsWith("database error")) {
+      return of("DATABASE", "OTHER", "your SQL or your permissions", false,
+          "Read the compiled SQL under target/run and the warehouse's error.");
+    }
+    if (head.startsWith("compilation error") || head.contains("compilation error in")) {
       return of("COMPILATION", "OTHER", "your code", false,
           "Run `dbt compile --select <model>` locally, read the expanded Jinja error, patch and re-push.");
     }
