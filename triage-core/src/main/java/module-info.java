@@ -10,4 +10,5 @@ module dev.dbttriage.core {
   exports dev.dbttriage;
   exports dev.dbttriage.artifact;
   exports dev.dbttriage.triage;
+  exports dev.dbttriage.plan;
 }

@@ -1,7 +1,9 @@
 package dev.dbttriage.triage;
 
 import dev.dbttriage.artifact.FreshnessResult;
+import dev.dbttriage.internal.graph.CompactGraph;
 import dev.dbttriage.artifact.FreshnessStatus;
+import dev.dbttriage.artifact.InvocationArgs;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
 import dev.dbttriage.artifact.ResourceType;
@@ -83,7 +85,7 @@ public final class TriageEngine {
   private final class Run {
     final TriageInput input;
     final Manifest manifest;
-    final TriageGraph graph;
+    final CompactGraph graph;
     final Map<String, RunResult> results;
     final String command;
     final boolean buildSemantics;
@@ -93,7 +95,7 @@ public final class TriageEngine {
     Run(TriageInput input) {
       this.input = input;
       this.manifest = input.manifest();
-      this.graph = new TriageGraph(manifest);
+      this.graph = new CompactGraph(manifest);
       this.results = input.current().current();
       this.command = commandOf(input);
       this.generatedAt = input.current().latestRun().flatMap(r -> r.metadata().generatedAt());
@@ -215,7 +217,16 @@ public final class TriageEngine {
 
       Map<RunStatus, Integer> counts = new EnumMap<>(RunStatus.class);
       results.values().forEach(r -> counts.merge(r.status(), 1, Integer::sum));
+      InvocationArgs args = InvocationArgs.NONE;
+      List<RunResults> runs = input.current().runs();
+      for (int k = runs.size() - 1; k >= 0; k--) {
+        if (!runs.get(k).args().command().map("retry"::equals).orElse(false)) {
+          args = runs.get(k).args();
+          break;
+        }
+      }
       return new TriageReport(
+          args,
           command.isEmpty() ? Optional.empty() : Optional.of(command),
           input.current().latestRun().flatMap(r -> r.metadata().invocationId()),
           generatedAt,

@@ -1,5 +1,6 @@
 package dev.dbttriage.triage;
 
+import dev.dbttriage.artifact.InvocationArgs;
 import dev.dbttriage.artifact.RunResult;
 import dev.dbttriage.artifact.RunStatus;
 import java.util.Collections;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * The triage of one run: its root causes, ordered by what to fix first, every symptom attributed to them.
  * Instances are immutable and thread-safe.
  *
+ * @param args the arguments of the run's invocation ({@link InvocationArgs#NONE} when not recorded)
  * @param command the dbt command of the run ({@code run}, {@code build}, ...), if recorded
  * @param invocationId the run's invocation id, if recorded
  * @param generatedAt when the run results were written, if recorded
@@ -28,6 +30,7 @@ import java.util.Optional;
  * @param results the run's results (the newest per node when several runs were merged), in run order
  */
 public record TriageReport(
+    InvocationArgs args,
     Optional<String> command,
     Optional<String> invocationId,
     Optional<String> generatedAt,
@@ -42,6 +45,7 @@ public record TriageReport(
 
   /** Validates and copies the components. */
   public TriageReport {
+    Objects.requireNonNull(args, "args");
     Objects.requireNonNull(command, "command");
     Objects.requireNonNull(invocationId, "invocationId");
     Objects.requireNonNull(generatedAt, "generatedAt");

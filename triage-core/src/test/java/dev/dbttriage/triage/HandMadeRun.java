@@ -18,31 +18,41 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** A small DSL for hand-made manifests and runs in tests. */
-final class HandMadeRun {
-  final Map<String, Node> nodes = new LinkedHashMap<>();
-  final Map<String, Node> sources = new LinkedHashMap<>();
-  final Map<String, Node> exposures = new LinkedHashMap<>();
-  final Map<String, Node> unitTests = new LinkedHashMap<>();
-  final Map<String, Node> groups = new LinkedHashMap<>();
-  final List<RunResult> results = new ArrayList<>();
+public final class HandMadeRun {
+  public HandMadeRun() {}
 
-  HandMadeRun model(String name, String... parents) {
+  public final Map<String, Node> nodes = new LinkedHashMap<>();
+  public final Map<String, Node> sources = new LinkedHashMap<>();
+  public final Map<String, Node> exposures = new LinkedHashMap<>();
+  public final Map<String, Node> unitTests = new LinkedHashMap<>();
+  public final Map<String, Node> groups = new LinkedHashMap<>();
+  public final List<RunResult> results = new ArrayList<>();
+  private List<String> select = List.of();
+  private List<String> exclude = List.of();
+
+  public HandMadeRun args(List<String> select, List<String> exclude) {
+    this.select = select;
+    this.exclude = exclude;
+    return this;
+  }
+
+  public HandMadeRun model(String name, String... parents) {
     return model(name, Map.of("materialized", "table"), parents);
   }
 
-  HandMadeRun model(String name, Map<String, Object> config, String... parents) {
+  public HandMadeRun model(String name, Map<String, Object> config, String... parents) {
     String id = "model.shop." + name;
     nodes.put(id, Node.builder(id, ResourceType.MODEL).config(config).dependsOnNodes(ids(parents))
         .originalFilePath("models/" + name + ".sql").build());
     return this;
   }
 
-  HandMadeRun node(Node n) {
+  public HandMadeRun node(Node n) {
     nodes.put(n.uniqueId(), n);
     return this;
   }
 
-  HandMadeRun test(String name, String testName, String... parents) {
+  public HandMadeRun test(String name, String testName, String... parents) {
     String id = "test.shop." + name;
     nodes.put(id, Node.builder(id, ResourceType.TEST)
         .testMetadata(new TestMetadata(testName, Optional.empty(), Map.of()))
@@ -50,20 +60,20 @@ final class HandMadeRun {
     return this;
   }
 
-  HandMadeRun unitTest(String name, String model) {
+  public HandMadeRun unitTest(String name, String model) {
     String id = "unit_test.shop." + model + "." + name;
     unitTests.put(id, Node.builder(id, ResourceType.UNIT_TEST).name(name)
         .dependsOnNodes(List.of("model.shop." + model)).build());
     return this;
   }
 
-  HandMadeRun source(String source, String table) {
+  public HandMadeRun source(String source, String table) {
     String id = "source.shop." + source + "." + table;
     sources.put(id, Node.builder(id, ResourceType.SOURCE).name(table).sourceName(source).build());
     return this;
   }
 
-  HandMadeRun exposure(String name, String ownerName, String ownerEmail, String... parents) {
+  public HandMadeRun exposure(String name, String ownerName, String ownerEmail, String... parents) {
     String id = "exposure.shop." + name;
     exposures.put(id, Node.builder(id, ResourceType.EXPOSURE).dependsOnNodes(ids(parents))
         .attributes(Map.of("type", "dashboard", "maturity", "high",
@@ -72,16 +82,16 @@ final class HandMadeRun {
     return this;
   }
 
-  HandMadeRun result(String id, RunStatus status) {
+  public HandMadeRun result(String id, RunStatus status) {
     return result(id, status, null);
   }
 
-  HandMadeRun result(String id, RunStatus status, String message) {
+  public HandMadeRun result(String id, RunStatus status, String message) {
     results.add(RunResult.of(qualify(id), status, message));
     return this;
   }
 
-  Manifest manifest() {
+  public Manifest manifest() {
     ArtifactMetadata meta = new ArtifactMetadata(ArtifactKind.MANIFEST, 12,
         "https://schemas.getdbt.com/dbt/manifest/v12.json", Optional.of("1.10.0"), Optional.empty(),
         Optional.empty(), Optional.of("snowflake"), Optional.of("shop"), Optional.empty());
@@ -89,24 +99,24 @@ final class HandMadeRun {
         groups, Map.of(), Map.of(), Map.of(), List.of());
   }
 
-  RunResults run(String command) {
+  public RunResults run(String command) {
     return run(command, "2026-11-20T03:00:00Z");
   }
 
-  RunResults run(String command, String generatedAt) {
+  public RunResults run(String command, String generatedAt) {
     ArtifactMetadata meta = new ArtifactMetadata(ArtifactKind.RUN_RESULTS, 6,
         "https://schemas.getdbt.com/dbt/run-results/v6.json", Optional.of("1.10.0"), Optional.of(generatedAt),
         Optional.of("inv-1"), Optional.empty(), Optional.empty(), Optional.empty());
-    InvocationArgs args = new InvocationArgs(Optional.of(command), List.of(), List.of(), Optional.empty(),
+    InvocationArgs args = new InvocationArgs(Optional.of(command), select, exclude, Optional.empty(),
         List.of(), List.of(), Optional.empty(), false, false, Optional.empty(), false, Map.of());
     return new RunResults(meta, args, OptionalDouble.empty(), results, List.of());
   }
 
-  TriageReport triage(String command) {
+  public TriageReport triage(String command) {
     return TriageEngine.builder().build().triage(TriageInput.of(manifest(), run(command)));
   }
 
-  static List<String> ids(String... refs) {
+  public static List<String> ids(String... refs) {
     List<String> out = new ArrayList<>();
     for (String r : refs) {
       out.add(qualify(r));
@@ -114,7 +124,7 @@ final class HandMadeRun {
     return out;
   }
 
-  static String qualify(String ref) {
+  public static String qualify(String ref) {
     if (ref.startsWith("model.") || ref.startsWith("test.") || ref.startsWith("source.")
         || ref.startsWith("seed.") || ref.startsWith("unit_test.") || ref.startsWith("exposure.")
         || ref.startsWith("snapshot.")) {

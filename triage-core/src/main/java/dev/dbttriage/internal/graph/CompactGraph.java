@@ -1,4 +1,4 @@
-package dev.dbttriage.triage;
+package dev.dbttriage.internal.graph;
 
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
@@ -12,15 +12,16 @@ import java.util.Map;
 /**
  * A compact, int-indexed view of the manifest's lineage over every member (enabled or not: a run's results
  * may name nodes the manifest has since disabled), built once per triage. Not thread-safe to build; immutable
- * after.
+ * after. Internal: not part of the exported API.
  */
-final class TriageGraph {
+public final class CompactGraph {
   private final Node[] nodes;
   private final Map<String, Integer> index;
   private final int[][] parents;
   private final int[][] children;
 
-  TriageGraph(Manifest manifest) {
+  /** Builds the graph of every member of the manifest's lineage collections. */
+  public CompactGraph(Manifest manifest) {
     List<Node> all = new ArrayList<>();
     manifest.allNodes().forEach(all::add);
     nodes = all.toArray(new Node[0]);
@@ -58,34 +59,34 @@ final class TriageGraph {
     }
   }
 
-  int size() {
+  public int size() {
     return nodes.length;
   }
 
-  int indexOf(String uniqueId) {
+  public int indexOf(String uniqueId) {
     Integer i = index.get(uniqueId);
     return i == null ? -1 : i;
   }
 
-  Node node(int i) {
+  public Node node(int i) {
     return nodes[i];
   }
 
-  int[] parents(int i) {
+  public int[] parents(int i) {
     return parents[i];
   }
 
-  int[] children(int i) {
+  public int[] children(int i) {
     return children[i];
   }
 
   /** Every node reachable downstream of the start nodes, the starts excluded unless reached again. */
-  BitSet descendants(int... starts) {
+  public BitSet descendants(int... starts) {
     return walk(children, starts);
   }
 
   /** Every node reachable upstream of the start nodes. */
-  BitSet ancestors(int... starts) {
+  public BitSet ancestors(int... starts) {
     return walk(parents, starts);
   }
 
