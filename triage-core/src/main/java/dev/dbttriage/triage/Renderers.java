@@ -16,7 +16,7 @@ import java.util.Optional;
 /** The renderers behind {@link ReportFormat}. */
 final class Renderers {
   private static final JsonFactory JSON = JsonFactory.builder().build();
-  private static final int LIST_LIMIT = 10;
+  private static final int LIST_LIMIT = 5;
 
   private Renderers() {}
 
