@@ -152,9 +152,34 @@ public final class TriageEngine {
         });
       }
 
-      // Attribute every skipped node.
-      Map<String, List<String>> skippedBy = new TreeMap<>();
+      // Attribute every skipped node: walk each cause's reach once, marking the skipped nodes it covers.
+      BitSet skippedNodes = new BitSet(graph.size());
+      for (Map.Entry<String, RunResult> e : results.entrySet()) {
+        if (e.getValue().status() == RunStatus.SKIPPED) {
+          int i = graph.indexOf(e.getKey());
+          if (i >= 0) {
+            skippedNodes.set(i);
+          }
+        }
+      }
+      List<String> causeIds = new ArrayList<>(causes.keySet());
+      causeIds.sort(null);
+      List<List<String>> byIndex = new ArrayList<>(java.util.Collections.nCopies(graph.size(), null));
       Map<String, List<String>> skippedOf = new HashMap<>();
+      for (String rootId : causeIds) {
+        BitSet covered = (BitSet) causes.get(rootId).clone();
+        covered.and(skippedNodes);
+        List<String> mine = new ArrayList<>(covered.cardinality());
+        for (int x = covered.nextSetBit(0); x >= 0; x = covered.nextSetBit(x + 1)) {
+          if (byIndex.get(x) == null) {
+            byIndex.set(x, new ArrayList<>(2));
+          }
+          byIndex.get(x).add(rootId);
+          mine.add(graph.node(x).uniqueId());
+        }
+        skippedOf.put(rootId, mine);
+      }
+      Map<String, List<String>> skippedBy = new TreeMap<>();
       List<String> unexplained = new ArrayList<>();
       String firstFailure = firstFailure();
       for (Map.Entry<String, RunResult> e : results.entrySet()) {
@@ -163,26 +188,17 @@ public final class TriageEngine {
         }
         String id = e.getKey();
         int i = graph.indexOf(id);
-        List<String> by = new ArrayList<>();
-        if (i >= 0) {
-          for (Map.Entry<String, BitSet> c : causes.entrySet()) {
-            if (c.getValue().get(i)) {
-              by.add(c.getKey());
-            }
-          }
-        }
+        List<String> by = i >= 0 && byIndex.get(i) != null ? byIndex.get(i) : new ArrayList<>();
         if (by.isEmpty() && firstFailure != null && isFailFastSkip(e.getValue())) {
-          by.add(ephemeralOf.getOrDefault(firstFailure, firstFailure));
+          String root = ephemeralOf.getOrDefault(firstFailure, firstFailure);
+          by.add(root);
+          skippedOf.computeIfAbsent(root, k -> new ArrayList<>()).add(id);
         }
         if (by.isEmpty()) {
           unexplained.add(id);
           continue;
         }
-        by.sort(null);
         skippedBy.put(id, by);
-        for (String root : by) {
-          skippedOf.computeIfAbsent(root, k -> new ArrayList<>()).add(id);
-        }
       }
 
       List<RootCause> roots = new ArrayList<>();
@@ -286,13 +302,20 @@ public final class TriageEngine {
           common.and(d);
         }
       }
-      BitSet result = new BitSet();
+      // Descendants of a node in the common set are in the common set too, so one walk from its non-test
+      // members reaches everything dbt build skips.
+      int[] starts = new int[common.cardinality()];
+      int n = 0;
       for (int x = common.nextSetBit(0); x >= 0; x = common.nextSetBit(x + 1)) {
         ResourceType t = graph.node(x).resourceType();
-        if (t != ResourceType.TEST && t != ResourceType.UNIT_TEST && !result.get(x)) {
-          result.set(x);
-          result.or(graph.descendants(x));
+        if (t != ResourceType.TEST && t != ResourceType.UNIT_TEST) {
+          starts[n++] = x;
         }
+      }
+      int[] from = java.util.Arrays.copyOf(starts, n);
+      BitSet result = graph.descendants(from);
+      for (int x : from) {
+        result.set(x);
       }
       return result;
     }
