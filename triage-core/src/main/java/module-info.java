@@ -10,4 +10,6 @@ module dev.dbttriage.core {
   exports dev.dbttriage;
   exports dev.dbttriage.artifact;
   exports dev.dbttriage.assertj;
+  exports dev.dbttriage.triage;
+  exports dev.dbttriage.plan;
 }
