@@ -200,6 +200,24 @@ public final class SelectorEngine {
   }
 
   /**
+   * Returns what {@code dbt COMMAND --select SELECT... --exclude EXCLUDE...} would execute: the command's
+   * resource types, empty nodes dropped, and for {@code run}/{@code build} ephemeral models (selected but never
+   * run) left out. Fits {@code dev.dbttriage.plan.SelectionEvaluator} as {@code engine::evaluate}.
+   *
+   * @param command the dbt command ({@code run}, {@code build}, {@code test}, {@code seed}, {@code snapshot},
+   *     {@code compile}, {@code ls}, {@code source freshness})
+   * @param select the {@code --select} values (empty: dbt's default selection)
+   * @param exclude the {@code --exclude} values
+   * @return the unique ids, sorted
+   * @throws SelectorSyntaxException if the command or the selection is invalid
+   */
+  public Set<String> evaluate(String command, List<String> select, List<String> exclude) {
+    SelectionRequest request = SelectionRequest.builder().command(SelectionCommand.fromName(command))
+        .select(select).exclude(exclude).build();
+    return Collections.unmodifiableSet(new LinkedHashSet<>(select(request).ids()));
+  }
+
+  /**
    * Checks that an expression parses (methods exist, operators are well formed) without evaluating it.
    *
    * @param expression space-separated criteria
