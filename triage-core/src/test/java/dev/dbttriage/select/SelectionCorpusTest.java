@@ -32,6 +32,25 @@ class SelectionCorpusTest {
         dir.relativize(f).toString(), () -> check(Artifacts.readManifest(f))));
   }
 
+  /**
+   * dbt-core's tests/functional/artifacts/test_previous_version_state.py: the same project's manifest compared
+   * with its state written by older dbt versions; {@code dbt list --resource-types model --select state:modified}
+   * lists one model against schema v4 to v9 and none against v10 and later.
+   */
+  @TestFactory
+  Stream<DynamicTest> stateModifiedAgainstPreviousVersionsOfTheSameProject() {
+    Path dir = LineageCorpusTestAccess.corpus().resolve("dbt-core");
+    Manifest current = Artifacts.readManifest(dir.resolve("manifest_v12.json"));
+    return java.util.stream.IntStream.rangeClosed(4, 12).mapToObj(v -> DynamicTest.dynamicTest("v" + v, () -> {
+      Manifest previous = Artifacts.readManifest(dir.resolve("manifest_v" + v + ".json"));
+      SelectorEngine engine = SelectorEngine.of(current, SelectionContext.builder().previousManifest(previous)
+          .build());
+      List<String> ids = engine.select(SelectionRequest.builder().select("state:modified")
+          .resourceTypes(List.of("model")).build()).ids();
+      assertThat(ids).hasSize(v < 10 ? 1 : 0);
+    }));
+  }
+
   private static void check(Manifest m) {
     Set<String> expected = new TreeSet<>();
     List<Map<String, Node>> cols = m.graphCollections();
