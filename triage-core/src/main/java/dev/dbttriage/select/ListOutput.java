@@ -131,7 +131,8 @@ public final class ListOutput {
         d.put("tags", n.tags());
         d.put("depends_on", dependsOn(n, n.resourceTypeName().equals("seed")));
         if (n.resourceTypeName().equals("model")) {
-          d.put("direct_parents", List.of());
+          // dbt backfills an in-project model's direct_parents from depends_on.nodes
+          d.put("direct_parents", n.dependsOnNodes());
         }
     }
     return d;
@@ -157,6 +158,18 @@ public final class ListOutput {
       d.put("raw_code", n.rawCode());
     }
     n.language().ifPresent(l -> d.put("language", l));
+    n.compiledCode().ifPresent(c -> d.put("compiled_code", c));
+    if (n.isGenericTest()) {
+      d.put("column_name", n.columnName().orElse(null));
+      d.put("attached_node", n.attachedNode().orElse(null));
+      n.testMetadata().ifPresent(tm -> {
+        Map<String, Object> meta = new LinkedHashMap<>();
+        meta.put("name", tm.name());
+        meta.put("kwargs", tm.kwargs());
+        meta.put("namespace", tm.namespace().orElse(null));
+        d.put("test_metadata", meta);
+      });
+    }
     n.group().ifPresent(gr -> d.put("group", gr));
     if (n.resourceTypeName().equals("model")) {
       d.put("access", n.access().orElse("protected"));

@@ -66,8 +66,27 @@ class ListOutputTest {
             + "\"models/sub/inner.sql\", \"unique_id\": \"model.test.inner\", \"alias\": \"inner\", \"config\": "
             + "{\"enabled\": true, \"materialized\": \"view\"}, \"tags\": [], \"depends_on\": {\"macros\": [], "
             + "\"nodes\": []}, \"direct_parents\": []}");
+    assertThat(ListOutput.lines(m, List.of("model.test.versioned"), "json", List.of("direct_parents", "unique_id")))
+        .containsExactly("{\"direct_parents\": [], \"unique_id\": \"model.test.versioned\"}");
     assertThat(ListOutput.lines(m, List.of("model.test.inner"), "json", List.of("name", "config.materialized",
         "nope"))).containsExactly("{\"name\": \"inner\", \"config.materialized\": \"view\"}");
+  }
+
+  @Test
+  void directParentsAndColumnNameAsDbtListsThem() {
+    TestManifest t = TestManifest.expansionProject();
+    t.add(dev.dbttriage.artifact.Node.builder("test.test.not_null_model_a_id.abc", ResourceType.TEST)
+        .packageName("test").name("not_null_model_a_id").columnName("id").rawCode("x")
+        .testMetadata(new dev.dbttriage.artifact.TestMetadata("not_null", java.util.Optional.empty(), Map.of()))
+        .dependsOnNodes(List.of("model.test.model_a")).build());
+    Manifest m = t.build();
+    assertThat(ListOutput.lines(m, List.of("model.test.model_a"), "json", List.of("direct_parents")))
+        .containsExactly("{\"direct_parents\": [\"model.test.model_b\"]}");
+    // generic tests carry column_name (null when none); singular tests have no such key
+    assertThat(ListOutput.lines(m, List.of("test.test.not_null_model_a_id.abc",
+        "test.test.unique_model_a_fun.0123456789", "test.test.just_a"), "json", List.of("name", "column_name")))
+        .containsExactly("{\"name\": \"not_null_model_a_id\", \"column_name\": \"id\"}",
+            "{\"name\": \"unique_model_a_fun\", \"column_name\": null}", "{\"name\": \"just_a\"}");
   }
 
   @Test
