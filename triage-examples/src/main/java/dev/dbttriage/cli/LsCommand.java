@@ -317,6 +317,19 @@ final class LsCommand implements CliCommand {
           i++;
         }
       }
+      // like dbt, the environment supplies resource types when the flags are absent
+      if (inv.resourceTypes.isEmpty()) {
+        String env = System.getenv("DBT_RESOURCE_TYPES");
+        if (env != null && !env.isBlank() && !inv.modelsGiven) {
+          inv.resourceTypes.add(env.strip());
+        }
+      }
+      if (inv.excludeResourceTypes.isEmpty()) {
+        String env = System.getenv("DBT_EXCLUDE_RESOURCE_TYPES");
+        if (env != null && !env.isBlank()) {
+          inv.excludeResourceTypes.add(env.strip());
+        }
+      }
       if (inv.modelsGiven && inv.selectGiven) {
         throw new CliUsageException("\"models\" and \"select\" are mutually exclusive arguments");
       }
