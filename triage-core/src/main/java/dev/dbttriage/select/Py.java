@@ -118,6 +118,70 @@ final class Py {
     return Integer.signum(a.compareTo(b));
   }
 
+  /** Python {@code repr()} of a JSON-like value, as dbt's messages print definitions. */
+  static String repr(Object v) {
+    StringBuilder sb = new StringBuilder();
+    repr(v, sb);
+    return sb.toString();
+  }
+
+  private static void repr(Object v, StringBuilder sb) {
+    if (v == null) {
+      sb.append("None");
+    } else if (v instanceof Boolean b) {
+      sb.append(b ? "True" : "False");
+    } else if (v instanceof Double || v instanceof Float) {
+      double d = ((Number) v).doubleValue();
+      sb.append(d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e16 ? String.format(java.util.Locale.ROOT,
+          "%.1f", d) : Double.toString(d));
+    } else if (v instanceof Number) {
+      sb.append(v);
+    } else if (v instanceof Map<?, ?> m) {
+      sb.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (!first) {
+          sb.append(", ");
+        }
+        first = false;
+        repr(e.getKey(), sb);
+        sb.append(": ");
+        repr(e.getValue(), sb);
+      }
+      sb.append('}');
+    } else if (v instanceof List<?> l) {
+      sb.append('[');
+      for (int i = 0; i < l.size(); i++) {
+        if (i > 0) {
+          sb.append(", ");
+        }
+        repr(l.get(i), sb);
+      }
+      sb.append(']');
+    } else {
+      String s = String.valueOf(v);
+      char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+      sb.append(q);
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c == q || c == '\\') {
+          sb.append('\\').append(c);
+        } else if (c == '\n') {
+          sb.append("\\n");
+        } else if (c == '\r') {
+          sb.append("\\r");
+        } else if (c == '\t') {
+          sb.append("\\t");
+        } else if (c < 0x20 || c == 0x7f) {
+          sb.append(String.format("\\x%02x", (int) c));
+        } else {
+          sb.append(c);
+        }
+      }
+      sb.append(q);
+    }
+  }
+
   /** Parses an ISO timestamp; a timestamp without offset is taken as UTC. */
   static Optional<OffsetDateTime> timestamp(String s) {
     String t = s.strip().replace(' ', 'T');

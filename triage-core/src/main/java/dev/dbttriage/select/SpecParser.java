@@ -159,7 +159,7 @@ final class SpecParser {
       return dictDefinition(map, mode);
     }
     throw new SelectorSyntaxException("Expected to find union, intersection, str or dict, instead found "
-        + pyType(def) + ": " + def, String.valueOf(def), -1);
+        + pyType(def) + ": " + Py.repr(def), Py.repr(def), -1);
   }
 
   private static String pyType(Object o) {
@@ -224,11 +224,11 @@ final class SpecParser {
         include.add(definition(d, false, mode));
       }
     }
-    Group group = new Group(String.valueOf(map), op, include, IndirectSelection.EAGER, false);
+    Group group = new Group(Py.repr(map), op, include, IndirectSelection.EAGER, false);
     if (exclude == null) {
       return group;
     }
-    return new Group(String.valueOf(map), Op.DIFFERENCE, List.of(group, exclude), IndirectSelection.EAGER, false);
+    return new Group(Py.repr(map), Op.DIFFERENCE, List.of(group, exclude), IndirectSelection.EAGER, false);
   }
 
   private static Spec dictDefinition(Map<?, ?> map, IndirectSelection mode) {
@@ -249,9 +249,9 @@ final class SpecParser {
       List<String> keys = new ArrayList<>();
       map.keySet().forEach(k -> keys.add("'" + k + "'"));
       throw new SelectorSyntaxException("Expected either 1 key or else \"method\" and \"value\" keys, but got "
-          + keys, String.valueOf(map), -1);
+          + keys, Py.repr(map), -1);
     }
-    String raw = String.valueOf(map);
+    String raw = Py.repr(map);
     String methodName = String.valueOf(method);
     String[] parts = methodName.split("\\.", -1);
     Method m = Method.of(parts[0]);

@@ -124,6 +124,17 @@ class YamlSelectorsTest {
   }
 
   @Test
+  void childrensParentsWithChildrenIsRejectedQuotingThePythonDict() {
+    String yaml = "selectors:\n- name: bad\n  definition: {children: true, childrens_parents: true, method: fqn, "
+        + "value: model_a}\n";
+    SelectorEngine e = SelectorEngine.of(TestManifest.expansionProject().build(),
+        SelectionContext.builder().selectorsText(yaml, "selectors.yml").build());
+    assertThatThrownBy(() -> e.select(SelectionRequest.builder().selector("bad").build()))
+        .hasMessage("Invalid node spec {'children': True, 'childrens_parents': True, 'method': 'fqn', 'value': "
+            + "'model_a'} - \"@\" prefix and \"+\" suffix are incompatible");
+  }
+
+  @Test
   void jsonSelectorsFileIsAccepted() {
     String json = "{\"selectors\": [{\"name\": \"j\", \"definition\": \"model_b\"}]}";
     SelectorEngine e = SelectorEngine.of(TestManifest.expansionProject().build(),
