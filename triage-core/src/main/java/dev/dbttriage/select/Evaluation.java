@@ -203,19 +203,15 @@ final class Evaluation {
   }
 
   private BitSet filter(BitSet selected) {
+    boolean[] allowed = new boolean[e.typeNames.size()];
+    for (int t = 0; t < allowed.length; t++) {
+      allowed[t] = allowedTypes.contains(e.typeNames.get(t));
+    }
     BitSet out = new BitSet(e.size);
     for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
-      Node n = g.node(i);
-      if (!allowedTypes.contains(n.resourceTypeName())) {
-        continue;
+      if (allowed[e.typeCode[i]] && !(dropEmpty && e.empty[i]) && !(dropEphemeral && e.ephemeralModel[i])) {
+        out.set(i);
       }
-      if (dropEmpty && e.empty[i]) {
-        continue;
-      }
-      if (dropEphemeral && n.resourceTypeName().equals("model") && n.config().isEphemeral()) {
-        continue;
-      }
-      out.set(i);
     }
     return out;
   }

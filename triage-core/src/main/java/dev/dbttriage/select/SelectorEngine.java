@@ -44,6 +44,9 @@ public final class SelectorEngine {
   final int[] pkgParts;
   final boolean[] versioned;
   final boolean[] empty;
+  final boolean[] ephemeralModel;
+  final int[] typeCode;
+  final List<String> typeNames;
   final int[] sortedOrder;
   final FqnIndex fqnIndex;
   final Indexes indexes;
@@ -73,6 +76,10 @@ public final class SelectorEngine {
     pkgParts = new int[size];
     versioned = new boolean[size];
     empty = new boolean[size];
+    ephemeralModel = new boolean[size];
+    typeCode = new int[size];
+    List<String> names = new ArrayList<>();
+    Map<String, Integer> codes = new java.util.HashMap<>();
     Integer[] order = new Integer[size];
     for (int i = 0; i < size; i++) {
       Node n = graph.node(i);
@@ -90,10 +97,19 @@ public final class SelectorEngine {
       flatFqn[i] = flat.toArray(new String[0]);
       versioned[i] = rt.equals("model") && n.version().isPresent();
       empty[i] = c == LineageIndex.NODES && !rt.equals("seed") && n.rawCode().isBlank();
+      ephemeralModel[i] = rt.equals("model") && n.config().isEphemeral();
+      Integer code = codes.get(rt);
+      if (code == null) {
+        code = names.size();
+        codes.put(rt, code);
+        names.add(rt);
+      }
+      typeCode[i] = code;
       testLike[i] = (c == LineageIndex.NODES && rt.equals("test")) || (c == LineageIndex.UNIT_TESTS && rt.equals("unit_test"));
       isSource[i] = c == LineageIndex.SOURCES;
       kinds[i] = StateCheck.kindOf(n, c);
     }
+    typeNames = List.copyOf(names);
     fqnIndex = new FqnIndex(this);
     indexes = new Indexes(this);
     Arrays.sort(order, (a, b) -> graph.id(a).compareTo(graph.id(b)));

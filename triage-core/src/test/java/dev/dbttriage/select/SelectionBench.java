@@ -13,18 +13,41 @@ import java.util.Locale;
 final class SelectionBench {
   private SelectionBench() {}
 
+  /** A layered DAG of {@code n} models (each reading up to three earlier ones) with one test per model. */
+  static Manifest synthetic(int n) {
+    TestManifest t = new TestManifest("bench");
+    java.util.Random random = new java.util.Random(42);
+    for (int i = 0; i < n; i++) {
+      List<String> deps = new java.util.ArrayList<>();
+      for (int k = 0; k < 3 && i > 0; k++) {
+        deps.add("model.bench.m" + random.nextInt(i));
+      }
+      String folder = i % 3 == 0 ? "staging" : "marts";
+      t.add(t.modelBuilder("m" + i).dependsOnNodes(deps.stream().distinct().toList())
+          .fqn(List.of("bench", folder, "m" + i)).originalFilePath("models/" + folder + "/m" + i + ".sql")
+          .tags(List.of("t" + (i % 50))).config(java.util.Map.of("materialized", i % 7 == 0 ? "incremental" : "view"))
+          .build());
+      t.genericTest("not_null_m" + i, "not_null", "model.bench.m" + i);
+    }
+    return t.build();
+  }
+
   public static void main(String[] args) {
     long t0 = System.nanoTime();
-    Manifest manifest = Artifacts.readManifest(Path.of(args[0]));
+    Manifest manifest = args[0].startsWith("synthetic:")
+        ? synthetic(Integer.parseInt(args[0].substring("synthetic:".length())))
+        : Artifacts.readManifest(Path.of(args[0]));
     long t1 = System.nanoTime();
     Manifest previous = args.length > 1 ? Artifacts.readManifest(Path.of(args[1])) : manifest;
+    t1 = System.nanoTime();
     SelectorEngine engine = SelectorEngine.of(manifest, SelectionContext.builder().previousManifest(previous)
         .build());
     long t2 = System.nanoTime();
-    System.out.printf(Locale.ROOT, "read %.0f ms, engine %.0f ms, %d vertices%n", (t1 - t0) / 1e6,
+    System.out.printf(Locale.ROOT, "read/generate %.0f ms, engine %.0f ms, %d vertices%n", (t1 - t0) / 1e6,
         (t2 - t1) / 1e6, engine.lineage().size());
     String hub = manifest.models().get(manifest.models().size() / 2).name();
     String tag = manifest.models().stream().flatMap(n -> n.tags().stream()).findFirst().orElse("none");
+    engine.select(SelectionRequest.builder().select("state:modified path:x").build());
     List<String> selections = List.of("+" + hub + "+", "tag:" + tag + "+", "state:modified+",
         "path:models/staging,config.materialized:incremental", "fqn:*", "@" + hub,
         "path:models/staging", "config.materialized:incremental", hub, "staging");
