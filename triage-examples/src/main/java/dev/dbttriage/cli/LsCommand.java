@@ -60,7 +60,8 @@ final class LsCommand implements CliCommand {
         "A flag taking several values swallows the following arguments up to the next one starting with '-';",
         "repeating it appends, and each value is split on single spaces, as in dbt.",
         "",
-        "  --manifest PATH            the manifest.json (default: target/manifest.json)",
+        "  --manifest PATH            the manifest.json (default: [--project-dir/]target/manifest.json)",
+        "  --project-dir DIR          the dbt project whose target/ to read",
         "  --target-path DIR          read DIR/manifest.json (and DIR/sources.json for source_status:)",
         "  -s, --select SPEC...       selection criteria (default: everything enabled)",
         "  --exclude SPEC...          criteria to remove",
@@ -77,6 +78,10 @@ final class LsCommand implements CliCommand {
         "  --output-keys KEY...       keys of --output json (dotted keys descend)",
         "  --batch FILE               one JSON object per line {\"args\": [...]} -> one JSON line each,",
         "                             {\"unique_ids\": [...]} or {\"error\": \"...\"}; '-' reads stdin",
+        "",
+        "  --warn-error               turn the first warning into an error (exit 2)",
+        "dbt's other global flags (--quiet, --profiles-dir, --target, --vars, --log-level, --defer, ...) are",
+        "accepted and ignored.",
         "",
         "Warnings go to stderr. Exit codes: 0 ok (also when nothing is selected), 2 bad usage, bad input or a",
         "wrong selector.",
@@ -96,6 +101,7 @@ final class LsCommand implements CliCommand {
     Invocation inv = Invocation.parse(args);
     SelectorEngine engine = cache.engine(inv, context.workingDirectory());
     Selection selection = engine.select(inv.request());
+    failOnWarnings(inv, selection);
     for (String warning : selection.warnings()) {
       context.err().println("warning: " + warning);
     }
@@ -136,6 +142,7 @@ final class LsCommand implements CliCommand {
       Invocation inv = Invocation.parse(args);
       SelectorEngine engine = cache.engine(inv, cwd);
       Selection selection = engine.select(inv.request());
+      failOnWarnings(inv, selection);
       ArrayNode ids = out.putArray("unique_ids");
       selection.ids().forEach(ids::add);
     } catch (TriageException | CliUsageException | UncheckedIOException | UnsupportedOperationException e) {
@@ -146,6 +153,13 @@ final class LsCommand implements CliCommand {
       out.put("error", "not a JSON object: " + e.getMessage().lines().findFirst().orElse(""));
     }
     return out.toString();
+  }
+
+  /** {@code --warn-error}: dbt turns the first warning into an error. */
+  private static void failOnWarnings(Invocation inv, Selection selection) {
+    if (inv.warnError && !selection.warnings().isEmpty()) {
+      throw new CliUsageException(selection.warnings().get(0));
+    }
   }
 
   /** Manifests, state and engines loaded once per path. */
@@ -228,6 +242,19 @@ final class LsCommand implements CliCommand {
     SelectionCommand command = SelectionCommand.LS;
     String output = "selector";
     final List<String> outputKeys = new ArrayList<>();
+    String projectDir;
+    boolean warnError;
+
+    /** dbt flags that take a value and do not change the selection; accepted and ignored. */
+    private static final List<String> IGNORED_WITH_VALUE = List.of("--profiles-dir", "--profile", "--target", "-t",
+        "--vars", "--threads", "--log-level", "--log-format", "--log-path", "--defer-state", "--log-level-file",
+        "--log-format-file", "--printer-width");
+    /** dbt flags without a value that do not change the selection; accepted and ignored. */
+    private static final List<String> IGNORED_FLAGS = List.of("-q", "--quiet", "--no-quiet", "--partial-parse",
+        "--no-partial-parse", "--use-colors", "--no-use-colors", "--defer", "--no-defer", "--favor-state",
+        "--no-favor-state", "--version-check", "--no-version-check", "--no-warn-error", "--debug", "--no-debug",
+        "--static-parser", "--no-static-parser", "--write-json", "--no-write-json", "--no-print", "--print",
+        "--state-modified-compare-more-unrendered-values", "--state-modified-compare-vars");
 
     static Invocation parse(List<String> args) {
       Invocation inv = new Invocation();
@@ -240,6 +267,22 @@ final class LsCommand implements CliCommand {
           flag = flag.substring(0, flag.indexOf('='));
         }
         i++;
+        if (IGNORED_FLAGS.contains(flag) && inlineValue == null) {
+          continue;
+        }
+        if (flag.equals("--warn-error")) {
+          inv.warnError = true;
+          continue;
+        }
+        if (IGNORED_WITH_VALUE.contains(flag)) {
+          if (inlineValue == null) {
+            if (i >= args.size()) {
+              throw new CliUsageException("Option '" + flag + "' requires an argument.");
+            }
+            i++;
+          }
+          continue;
+        }
         List<String> multi;
         switch (flag) {
           case "-s":
@@ -295,6 +338,7 @@ final class LsCommand implements CliCommand {
         }
         switch (flag) {
           case "--manifest": inv.manifest = value; break;
+          case "--project-dir": inv.projectDir = value; break;
           case "--target-path": inv.targetPath = value; break;
           case "--selector": inv.selector = value; break;
           case "--selectors-file": inv.selectorsFile = value; break;
@@ -350,7 +394,7 @@ final class LsCommand implements CliCommand {
     }
 
     private static boolean isSingle(String flag) {
-      return List.of("--manifest", "--target-path", "--selector", "--selectors-file", "--indirect-selection",
+      return List.of("--manifest", "--project-dir", "--target-path", "--selector", "--selectors-file", "--indirect-selection",
           "--state", "--sources", "--command", "-o", "--output").contains(flag);
     }
 
@@ -367,16 +411,19 @@ final class LsCommand implements CliCommand {
       if (manifest != null) {
         return cwd.resolve(manifest).toAbsolutePath().normalize();
       }
-      return cwd.resolve(targetPath != null ? targetPath : "target").resolve("manifest.json").toAbsolutePath()
-          .normalize();
+      return targetDir(cwd).resolve("manifest.json").toAbsolutePath().normalize();
+    }
+
+    private Path targetDir(Path cwd) {
+      Path base = projectDir != null ? cwd.resolve(projectDir) : cwd;
+      return base.resolve(targetPath != null ? targetPath : "target");
     }
 
     Path currentSources(Path cwd) {
       if (sources != null) {
         return cwd.resolve(sources);
       }
-      Path dir = targetPath != null ? cwd.resolve(targetPath)
-          : manifest != null ? cwd.resolve(manifest).toAbsolutePath().getParent() : cwd.resolve("target");
+      Path dir = manifest != null ? cwd.resolve(manifest).toAbsolutePath().getParent() : targetDir(cwd);
       return dir == null ? null : dir.resolve("sources.json");
     }
 

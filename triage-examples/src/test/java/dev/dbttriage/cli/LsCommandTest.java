@@ -47,6 +47,24 @@ class LsCommandTest {
   }
 
   @Test
+  void acceptsDbtFlagsThatDoNotChangeTheSelection() {
+    LsCommand.Invocation inv = LsCommand.Invocation.parse(List.of("--quiet", "--profiles-dir", "x", "-t", "prod",
+        "--no-partial-parse", "-s", "a", "--log-level", "warn", "--project-dir", "proj"));
+    assertThat(inv.request().select()).containsExactly("a");
+    assertThat(inv.manifestPath(Path.of("/w"))).isEqualTo(Path.of("/w/proj/target/manifest.json"));
+  }
+
+  @Test
+  void warnErrorTurnsAnEmptySelectionIntoAnError() throws IOException {
+    Path manifest = dir.resolve("manifest.json");
+    Files.writeString(manifest, MANIFEST);
+    assumeTrue(readersAvailable(manifest), "artifact readers not merged yet");
+    assertThat(run("ls", "--manifest", manifest.toString(), "-s", "nothing", "--warn-error")).isEqualTo(2);
+    assertThat(stderr()).isEqualTo("dbt-triage ls: The selection criterion 'nothing' does not match any enabled "
+        + "nodes" + System.lineSeparator());
+  }
+
+  @Test
   void modelsAndSelectAreMutuallyExclusive() {
     assertThat(run("ls", "-m", "a", "-s", "b")).isEqualTo(2);
     assertThat(stderr()).isEqualTo("dbt-triage ls: \"models\" and \"select\" are mutually exclusive arguments"
