@@ -9,4 +9,6 @@ module dev.dbttriage.core {
 
   exports dev.dbttriage;
   exports dev.dbttriage.artifact;
+  exports dev.dbttriage.decide;
+  exports dev.dbttriage.deploy;
 }
