@@ -80,6 +80,10 @@ public final class DataTypes {
     if (!a.variant.equals(b.variant)) {
       return Change.CHANGED;
     }
+    if (a.numberAlias != b.numberAlias) {
+      // Snowflake spells every integer type NUMBER(38,0): INT and NUMBER(38,0) are one type there.
+      return Change.SAME;
+    }
     if (a.params.isEmpty() || b.params.isEmpty()) {
       return Change.SAME;
     }
@@ -117,7 +121,11 @@ public final class DataTypes {
   }
 
   /** A type reduced to a family, a variant inside it, and size parameters (bytes, length, precision). */
-  private record Parsed(String family, String variant, List<Integer> params) {}
+  private record Parsed(String family, String variant, List<Integer> params, boolean numberAlias) {
+    Parsed(String family, String variant, List<Integer> params) {
+      this(family, variant, params, false);
+    }
+  }
 
   private static Parsed parse(String raw) {
     String t = raw.trim().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
@@ -145,12 +153,12 @@ public final class DataTypes {
       return new Parsed("float", "", List.of(floatBytes));
     }
     if (DECIMALS.contains(base)) {
-      if (params.size() == 2 && params.get(1) == 0) {
+      if (params.size() == 2 && params.get(1) == 0 || params.size() == 1) {
         // NUMBER(38,0) is Snowflake's integer: anything with scale 0 and precision >= 19 holds a bigint.
-        return new Parsed("integer", "", List.of(params.get(0) >= 19 ? 16 : params.get(0) >= 10 ? 8 : 4));
+        return new Parsed("integer", "", List.of(params.get(0) >= 19 ? 16 : params.get(0) >= 10 ? 8 : 4), true);
       }
       if (base.equals("number") && params.isEmpty()) {
-        return new Parsed("integer", "", List.of(16));
+        return new Parsed("integer", "", List.of(16), true);
       }
       return new Parsed("decimal", "", params);
     }
