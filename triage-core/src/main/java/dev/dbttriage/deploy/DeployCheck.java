@@ -348,7 +348,7 @@ public final class DeployCheck {
           timed++;
         }
       }
-      if (timed > 0) {
+      if (timed > 0 && sum >= 1) {
         seconds = OptionalDouble.of(sum);
         basis = "(sum of the last successful execution times of " + timed + " of " + rebuilt.size()
             + " rebuilt nodes in the run history; an upper bound, dbt runs them in parallel threads)";
@@ -362,12 +362,19 @@ public final class DeployCheck {
     return Rollbacks.forAdapter(adapter, tables, at, select, seconds, basis);
   }
 
+  private static final Set<String> BUILDING_COMMANDS = Set.of("run", "build", "seed", "snapshot", "test");
+
   private static OptionalDouble lastSuccessTime(RunState runs, String id) {
-    List<RunResult> history = runs.history(id);
-    for (int i = history.size() - 1; i >= 0; i--) {
-      RunResult r = history.get(i);
-      if (r.status() == RunStatus.SUCCESS || r.status() == RunStatus.PASS) {
-        return OptionalDouble.of(r.executionTime());
+    List<RunResults> all = runs.runs();
+    for (int i = all.size() - 1; i >= 0; i--) {
+      RunResults run = all.get(i);
+      // compile, docs generate and ls write results too, with times that say nothing about a build
+      if (run.args().command().map(c -> !BUILDING_COMMANDS.contains(c)).orElse(false)) {
+        continue;
+      }
+      Optional<RunResult> r = run.result(id);
+      if (r.isPresent() && (r.get().status() == RunStatus.SUCCESS || r.get().status() == RunStatus.PASS)) {
+        return OptionalDouble.of(r.get().executionTime());
       }
     }
     return OptionalDouble.empty();

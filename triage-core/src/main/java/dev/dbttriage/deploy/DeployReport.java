@@ -99,6 +99,18 @@ public record DeployReport(
         sb.append("  ").append(c.uniqueId()).append(": ").append(String.join("; ", c.details())).append('\n');
       }
     }
+    List<NodeChange> gone = changes.stream()
+        .filter(c -> c.status() == ChangeStatus.REMOVED || c.status() == ChangeStatus.DISABLED)
+        .filter(c -> findings.stream().noneMatch(f -> f.uniqueId().equals(c.uniqueId())))
+        .toList();
+    if (!gone.isEmpty()) {
+      sb.append("\nother removals:\n");
+      gone.stream().limit(10).forEach(c -> sb.append("  ").append(c.uniqueId()).append(": ")
+          .append(c.status().name().toLowerCase(Locale.ROOT)).append('\n'));
+      if (gone.size() > 10) {
+        sb.append("  ... ").append(gone.size() - 10).append(" more\n");
+      }
+    }
     sb.append("\nrollback (fastest first):\n");
     int i = 1;
     for (RollbackStrategy r : rollback) {

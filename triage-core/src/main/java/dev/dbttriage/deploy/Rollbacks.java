@@ -40,7 +40,8 @@ final class Rollbacks {
         "dbt build --select " + rebuildSelect + " --target prod --fail-fast");
     String expected = REBUILD;
     if (rebuildSeconds.isPresent()) {
-      expected = REBUILD + "; about " + duration(rebuildSeconds.getAsDouble()) + " " + rebuildBasis;
+      expected = "about " + duration(rebuildSeconds.getAsDouble()) + " of node time " + rebuildBasis
+          + ", plus dbt's start-up; " + REBUILD + " on a typical project";
     }
     out.add(new RollbackStrategy(RollbackKind.REBUILD_LAST_GREEN, adapter, expected, rebuildSeconds,
         "the SHA of the last green release is saved; works on every engine", rebuild));
