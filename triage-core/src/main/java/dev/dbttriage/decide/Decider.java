@@ -252,18 +252,32 @@ final class Decider {
       return;
     }
     CatalogTable t = table.get();
+    // Without an enforced contract the YAML documents the columns and the SQL decides them, so a mismatch is
+    // reported but decides nothing; with one, dbt builds exactly the declared columns and types.
+    boolean contract = node.config().contractEnforced();
+    List<String> undecided = new ArrayList<>();
     for (Column c : node.columns().values()) {
       Optional<CatalogColumn> w = t.column(c.name());
       if (w.isEmpty()) {
-        if (newColumns.add(c.name())) {
-          info.add("declared column " + c.name() + " is not in the warehouse table (catalog): a new column");
+        if (!contract) {
+          undecided.add(c.name() + " is declared but not in the table");
+        } else if (newColumns.add(c.name())) {
+          info.add("contract column " + c.name() + " is not in the warehouse table (catalog): a new column");
         }
       } else if (c.dataType().isPresent() && !DataTypes.same(w.get().type(), c.dataType().get())) {
         DataTypes.Change ch = DataTypes.compare(w.get().type(), c.dataType().get());
+        if (!contract) {
+          undecided.add(c.name() + " is " + w.get().type() + " in the table but declared " + c.dataType().get());
+          continue;
+        }
         deciding.add("column type changed: " + c.name() + " is " + w.get().type() + " in the warehouse (catalog)"
-            + " but declared " + c.dataType().get() + " (" + ch.name().toLowerCase(Locale.ROOT) + ")");
+            + " but the contract declares " + c.dataType().get() + " (" + ch.name().toLowerCase(Locale.ROOT) + ")");
         structural = true;
       }
+    }
+    if (!undecided.isEmpty()) {
+      info.add("YAML and warehouse differ (" + String.join("; ", undecided) + "), but without an enforced contract"
+          + " the SQL decides the columns: compare with the previous manifest to see whether the SQL changed");
     }
     int undeclared = 0;
     for (CatalogColumn w : t.columns().values()) {

@@ -17,18 +17,20 @@ import org.junit.jupiter.api.Test;
 class DecisionTextTest {
   @Test
   void fullRefreshReadsAsAChecklist() {
-    Node guarded = incremental(Map.of("full_refresh", false, "unique_key", "id"))
-        .columns(cols(col("amount", "varchar"))).build();
+    Node guarded = incremental(Map.of("full_refresh", false, "unique_key", "id", "contract", Map.of("enforced", true)))
+        .columns(cols(col("order_id", "integer"), col("amount", "varchar"))).build();
     RefreshDecision d = FullRefreshAdvisor.defaults().decide(RefreshInput.builder(manifest(stg(), guarded),
         "orders").previousManifest(manifest(stg(), incremental(Map.of()).build()))
-        .catalog(catalog(table("model.shop.orders", 2_000, ccol("AMOUNT", "NUMBER(18,2)", 1)))).build());
+        .catalog(catalog(table("model.shop.orders", 2_000, ccol("ORDER_ID", "NUMBER(38,0)", 1),
+            ccol("AMOUNT", "NUMBER(18,2)", 2)))).build());
     assertThat(d.toText()).isEqualTo(String.join("\n",
         "model.shop.orders: full refresh",
         "because:",
         "  - unique_key changed: [order_id] -> [id]; existing rows were merged on the old key",
-        "  - column type changed: amount is NUMBER(18,2) in the warehouse (catalog) but declared varchar (changed)",
+        "  - column type changed: amount is NUMBER(18,2) in the warehouse (catalog) but the contract declares varchar (changed)",
         "  - config: materialized incremental, incremental_strategy merge, unique_key [id], on_schema_change"
             + " append_new_columns, full_refresh: false",
+        "  - contract enforced: false -> true",
         "  - table size (catalog): 2000 rows",
         "run:",
         "  dbt run --select orders --full-refresh",

@@ -80,12 +80,13 @@ class FullRefreshAdvisorTest {
 
     @Test
     void declaredColumnMissingFromTheWarehouseUnderIgnoreAsksForAppendNewColumns() {
-      Node model = incremental(Map.of("on_schema_change", "ignore"))
-          .columns(cols(col("order_id", null), col("channel", "varchar"))).build();
+      Node model = incremental(Map.of("on_schema_change", "ignore", "contract", Map.of("enforced", true)))
+          .columns(cols(col("order_id", null), col("customer_id", null), col("amount", null),
+              col("ordered_at", null), col("channel", "varchar"))).build();
       RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), model), ID)
           .catalog(warehouse(1000)).build());
       assertThat(d.kind()).isEqualTo(RefreshKind.NO_REFRESH_SCHEMA_HANDLED);
-      assertThat(d.reasons()).anyMatch(r -> r.contains("declared column channel is not in the warehouse table"));
+      assertThat(d.reasons()).anyMatch(r -> r.contains("contract column channel is not in the warehouse table"));
       assertThat(d.warnings()).anyMatch(w -> w.contains("set on_schema_change: append_new_columns")
           && w.contains("silently not added"));
     }
@@ -94,14 +95,14 @@ class FullRefreshAdvisorTest {
   @Nested
   class ColumnTypeChanged {
     @Test
-    void declaredTypeDiffersFromTheWarehouse() {
-      Node model = incremental(Map.of()).columns(cols(col("order_id", "number(38,0)"), col("amount", "varchar")))
-          .build();
+    void contractTypeDiffersFromTheWarehouse() {
+      Node model = incremental(Map.of("contract", Map.of("enforced", true)))
+          .columns(cols(col("order_id", "integer"), col("amount", "varchar"))).build();
       RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), model), ID)
           .catalog(warehouse(1000)).history(dailyHistory()).build());
       assertThat(d.kind()).isEqualTo(RefreshKind.FULL_REFRESH);
       assertThat(d.reasons().get(0)).isEqualTo("column type changed: amount is NUMBER(18,2) in the warehouse"
-          + " (catalog) but declared varchar (changed)");
+          + " (catalog) but the contract declares varchar (changed)");
       assertThat(d.commands()).containsExactly("dbt run --select orders --full-refresh",
           "dbt build --select orders+ --exclude orders");
     }
@@ -116,6 +117,17 @@ class FullRefreshAdvisorTest {
       assertThat(d.reasons().get(0)).startsWith("column type changed upstream: upstream model.shop.stg_orders:"
           + " column amount: numeric(18,2) -> varchar (changed)");
     }
+  }
+
+  @Test
+  void yamlTypeDriftWithoutAContractDecidesNothing() {
+    Node model = incremental(Map.of()).columns(cols(col("amount", "varchar"), col("note", "text"))).build();
+    RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), model), ID)
+        .catalog(warehouse(1000)).build());
+    assertThat(d.kind()).isEqualTo(RefreshKind.NO_REFRESH);
+    assertThat(d.reasons()).contains("YAML and warehouse differ (amount is NUMBER(18,2) in the table but declared"
+        + " varchar; note is declared but not in the table), but without an enforced contract the SQL decides the"
+        + " columns: compare with the previous manifest to see whether the SQL changed");
   }
 
   @Nested
@@ -404,8 +416,9 @@ class FullRefreshAdvisorTest {
 
     @Test
     void monthlyTagAndNewColumnNeedNoRescueRun() {
-      Node model = incremental(Map.of()).tags(List.of("monthly"))
-          .columns(cols(col("order_id", null), col("channel", "varchar"))).build();
+      Node model = incremental(Map.of("contract", Map.of("enforced", true))).tags(List.of("monthly"))
+          .columns(cols(col("order_id", null), col("customer_id", null), col("amount", null),
+              col("ordered_at", null), col("channel", "varchar"))).build();
       RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), model), ID)
           .catalog(warehouse(100)).build());
       assertThat(d.kind()).isEqualTo(RefreshKind.NO_REFRESH_SCHEMA_HANDLED);
@@ -428,7 +441,8 @@ class FullRefreshAdvisorTest {
 
     @Test
     void schemaChangeOnAHugeTableStillNeedsAFullRefreshOffPeak() {
-      Node model = incremental(Map.of()).columns(cols(col("amount", "varchar"))).build();
+      Node model = incremental(Map.of("contract", Map.of("enforced", true))).columns(cols(col("amount", "varchar")))
+          .build();
       RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), model), ID)
           .catalog(warehouse(10_000_000_000L)).build());
       assertThat(d.kind()).isEqualTo(RefreshKind.FULL_REFRESH);
