@@ -101,6 +101,22 @@ final class Decider {
     Optional<Duration> cadence = cadence();
     boolean monthly = cadence.map(c -> c.compareTo(config.monthlyCadence()) >= 0).orElse(false);
 
+    Optional<FailureEvidence> f = in.failure();
+    if (f.isPresent() && (f.get().errorClass().equals("COMPILATION") || f.get().errorClass().equals("DEPENDENCY"))
+        && !f.get().transientFailure()) {
+      // Nothing ran and the code is about to change again: decide the refresh on the fixed code.
+      if (!deciding.isEmpty()) {
+        warnings.add("the changes since the previous manifest may need --full-refresh once the model compiles:"
+            + " decide again on the fixed manifest");
+        info.addAll(0, deciding);
+        deciding.clear();
+      }
+      Optional<RefreshDecision> d = onFailure(f.get(), osc);
+      if (d.isPresent()) {
+        return d.get();
+      }
+    }
+
     if (!deciding.isEmpty()) {
       boolean windowGiven = in.windowStart().isPresent();
       if (!structural && windowable && (large() || windowGiven)) {
@@ -167,6 +183,10 @@ final class Decider {
     } else {
       sql = new SqlDiff.Result(SqlDiff.Kind.SAME, Set.of(), List.of(), List.of());
     }
+    Optional<SqlDiff.StarSwap> swap = SqlDiff.starSwap(sql);
+    if (swap.isPresent()) {
+      sql = resolveStarSwap(sql, swap.get());
+    }
     boolean bodyChanged = sql.kind() != SqlDiff.Kind.SAME && sql.kind() != SqlDiff.Kind.COSMETIC;
     switch (sql.kind()) {
       case COSMETIC:
@@ -174,10 +194,12 @@ final class Decider {
         break;
       case COLUMNS_ADDED:
         newColumns.addAll(sql.columns());
-        info.add("model SQL adds select-list item(s) " + sql.columns() + " and changes nothing else");
+        info.add("model SQL adds select-list item(s) " + sql.columns() + " and changes nothing else"
+            + swap.map(x -> " (select * and an explicit list swapped)").orElse(""));
         break;
       case COLUMNS_REMOVED:
-        removed("model SQL no longer selects " + sql.columns(), osc);
+        removed("model SQL no longer selects " + sql.columns()
+            + swap.map(x -> " (select * and an explicit list swapped)").orElse(""), osc);
         break;
       case LOGIC:
         deciding.add("model SQL changed (incremental logic fix): " + describe(sql)
@@ -241,6 +263,45 @@ final class Decider {
           break;
       }
     }
+  }
+
+  /**
+   * Resolves a {@code select *} swapped for an explicit list against the columns the star stands for: the
+   * single parent's columns in the catalog. The same columns either way is no change at all.
+   */
+  private SqlDiff.Result resolveStarSwap(SqlDiff.Result sql, SqlDiff.StarSwap swap) {
+    if (node.dependsOnNodes().size() != 1 || in.catalog().isEmpty()) {
+      info.add("select * was swapped for an explicit list; without the parent's columns (catalog) this counts"
+          + " as a logic change");
+      return sql;
+    }
+    String parent = node.dependsOnNodes().get(0);
+    Optional<CatalogTable> star = (swap.starBefore() ? in.previousCatalog().or(in::catalog) : in.catalog())
+        .flatMap(c -> c.table(parent));
+    if (star.isEmpty()) {
+      return sql;
+    }
+    Set<String> starCols = new LinkedHashSet<>();
+    star.get().columns().values().forEach(c -> starCols.add(c.name().toLowerCase(Locale.ROOT)));
+    Set<String> listCols = new LinkedHashSet<>(swap.names());
+    Set<String> before = swap.starBefore() ? starCols : listCols;
+    Set<String> after = swap.starBefore() ? listCols : starCols;
+    Set<String> added = new LinkedHashSet<>(after);
+    added.removeAll(before);
+    Set<String> removedCols = new LinkedHashSet<>(before);
+    removedCols.removeAll(after);
+    info.add("select * " + (swap.starBefore() ? "replaced by" : "replacing") + " an explicit list; "
+        + parent + " has " + starCols.size() + " columns (catalog)");
+    if (added.isEmpty() && removedCols.isEmpty()) {
+      return new SqlDiff.Result(SqlDiff.Kind.COSMETIC, Set.of(), List.of(), List.of());
+    }
+    if (removedCols.isEmpty()) {
+      return new SqlDiff.Result(SqlDiff.Kind.COLUMNS_ADDED, added, sql.added(), sql.removed());
+    }
+    if (added.isEmpty()) {
+      return new SqlDiff.Result(SqlDiff.Kind.COLUMNS_REMOVED, removedCols, sql.added(), sql.removed());
+    }
+    return sql;
   }
 
   private void compareWithWarehouse(Optional<Node> prev, String osc) {

@@ -42,6 +42,10 @@ final class SqlDiff {
         .replaceAll("\\s+", " "))) {
       return new Result(Kind.COSMETIC, Set.of(), List.of(), List.of());
     }
+    Result inline = insertionOrDeletion(flat(before), flat(after));
+    if (inline != null) {
+      return inline;
+    }
     Map<String, Integer> counts = new HashMap<>();
     a.forEach(l -> counts.merge(l, 1, Integer::sum));
     List<String> added = new ArrayList<>();
@@ -73,6 +77,133 @@ final class SqlDiff {
       }
     }
     return new Result(Kind.LOGIC, Set.of(), added, removed);
+  }
+
+  /**
+   * A {@code select *} swapped for an explicit select list, or the reverse, and nothing else changed.
+   *
+   * @param starBefore true when the old SQL had the star and the new one the list
+   * @param names the output names of the explicit list
+   */
+  record StarSwap(boolean starBefore, List<String> names) {}
+
+  private static final Pattern SELECT_STAR = Pattern.compile("^select (distinct )?(\\w+\\.)?\\*$");
+
+  /** Returns the star swap this diff is, if it is exactly one. */
+  static java.util.Optional<StarSwap> starSwap(Result r) {
+    if (r.kind() != Kind.LOGIC) {
+      return java.util.Optional.empty();
+    }
+    java.util.Optional<List<String>> after = listReplacing(r.removed(), r.added());
+    if (after.isPresent()) {
+      return java.util.Optional.of(new StarSwap(true, after.get()));
+    }
+    return listReplacing(r.added(), r.removed()).map(names -> new StarSwap(false, names));
+  }
+
+  private static java.util.Optional<List<String>> listReplacing(List<String> star, List<String> list) {
+    if (star.size() != 1 || !SELECT_STAR.matcher(star.get(0)).matches() || list.size() < 2) {
+      return java.util.Optional.empty();
+    }
+    List<String> items = new ArrayList<>(list);
+    String first = items.remove(0);
+    if (!first.equals("select") && !first.equals("select distinct")) {
+      return java.util.Optional.empty();
+    }
+    Set<String> names = selectItems(items);
+    return names == null || names.size() != items.size()
+        ? java.util.Optional.empty() : java.util.Optional.of(List.copyOf(names));
+  }
+
+  /**
+   * Returns columns added or removed when one text is the other with select-list items inserted or deleted in
+   * one place (such as {@code select {{ key(...) }} as id, * from t}), else null.
+   */
+  private static Result insertionOrDeletion(String a, String b) {
+    List<String> ta = List.of(a.split(" "));
+    List<String> tb = List.of(b.split(" "));
+    int max = Math.min(ta.size(), tb.size());
+    int prefix = 0;
+    while (prefix < max && ta.get(prefix).equals(tb.get(prefix))) {
+      prefix++;
+    }
+    int suffix = 0;
+    while (suffix < max - prefix && ta.get(ta.size() - 1 - suffix).equals(tb.get(tb.size() - 1 - suffix))) {
+      suffix++;
+    }
+    List<String> midA = ta.subList(prefix, ta.size() - suffix);
+    List<String> midB = tb.subList(prefix, tb.size() - suffix);
+    if (!midA.isEmpty() && !midB.isEmpty()) {
+      return null;
+    }
+    String inserted = trimCommas(String.join(" ", midA.isEmpty() ? midB : midA));
+    if (inserted.isEmpty() || !inSelectList(" " + String.join(" ", ta.subList(0, prefix)))) {
+      return null;
+    }
+    List<String> items = splitTopLevel(inserted);
+    Set<String> names = selectItems(items);
+    if (names == null || names.size() != items.size()) {
+      return null;
+    }
+    return midA.isEmpty()
+        ? new Result(Kind.COLUMNS_ADDED, names, items, List.of())
+        : new Result(Kind.COLUMNS_REMOVED, names, List.of(), items);
+  }
+
+  private static final List<String> CLAUSES = List.of(" select ", " from ", " where ", " group by ", " order by ",
+      " partition by ", " on ", " having ", " qualify ", " join ", " using ", " in (", " over (", " values ");
+
+  /** Returns true when the last clause keyword before the end of {@code text} is {@code select}. */
+  private static boolean inSelectList(String text) {
+    String t = text + " ";
+    int best = -1;
+    String which = "";
+    for (String k : CLAUSES) {
+      int i = t.lastIndexOf(k);
+      if (i > best) {
+        best = i;
+        which = k;
+      }
+    }
+    return which.equals(" select ");
+  }
+
+  private static String trimCommas(String s) {
+    String t = s.trim();
+    while (t.startsWith(",")) {
+      t = t.substring(1).trim();
+    }
+    while (t.endsWith(",")) {
+      t = t.substring(0, t.length() - 1).trim();
+    }
+    return t;
+  }
+
+  private static List<String> splitTopLevel(String s) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}') {
+        depth--;
+      } else if (c == ',' && depth == 0) {
+        out.add(s.substring(start, i).trim());
+        start = i + 1;
+      }
+    }
+    out.add(s.substring(start).trim());
+    return out;
+  }
+
+  /** Returns the SQL on one line: comments stripped, lower case, single spaces, commas as their own tokens. */
+  private static String flat(String sql) {
+    String s = JINJA_COMMENT.matcher(sql).replaceAll(" ");
+    s = BLOCK_COMMENT.matcher(s).replaceAll(" ");
+    s = LINE_COMMENT.matcher(s).replaceAll("");
+    return s.toLowerCase(Locale.ROOT).replace(",", " , ").replaceAll("\\s+", " ").trim();
   }
 
   /** Returns the output names if every line is a select-list item, else null. */
