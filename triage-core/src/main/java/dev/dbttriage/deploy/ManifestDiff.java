@@ -32,7 +32,7 @@ import java.util.TreeSet;
  */
 public final class ManifestDiff {
   private static final Set<String> RELATION_KEYS = Set.of("database", "schema", "alias");
-  // Rendered keys that vary by invocation or target rather than by the project's code.
+  // Rendered keys that vary by target or dbt version rather than by the project's code.
   private static final Set<String> VOLATILE_CONFIG_KEYS = Set.of("database", "schema", "alias", "docs",
       "packages", "event_time", "batch_size", "lookback", "begin");
   private static final Set<String> VOLATILE_ATTRIBUTES = Set.of("created_at", "compiled_path", "build_path",
@@ -218,12 +218,15 @@ public final class ManifestDiff {
       if (Objects.equals(bc.get(k), ac.get(k))) {
         continue;
       }
+      if (!unrendered && (!bc.containsKey(k) || !ac.containsKey(k))) {
+        continue; // rendered configs gain and lose defaulted keys between dbt versions
+      }
       if (RELATION_KEYS.contains(k)) {
         if (unrendered) {
           aspects.add(ChangeAspect.RELATION);
           details.add("relation: " + k + " " + show(bc.get(k)) + " -> " + show(ac.get(k)));
         }
-      } else if (!VOLATILE_CONFIG_KEYS.contains(k) && !k.equals("contract")) {
+      } else if ((unrendered || !VOLATILE_CONFIG_KEYS.contains(k)) && !k.equals("contract")) {
         aspects.add(ChangeAspect.CONFIG);
         details.add("config " + k + ": " + show(bc.get(k)) + " -> " + show(ac.get(k)));
       }
