@@ -9,6 +9,9 @@ module dev.dbttriage.core {
 
   exports dev.dbttriage;
   exports dev.dbttriage.artifact;
+  exports dev.dbttriage.assertj;
+  exports dev.dbttriage.triage;
+  exports dev.dbttriage.plan;
   exports dev.dbttriage.decide;
   exports dev.dbttriage.deploy;
 }

@@ -1,0 +1,13 @@
+/**
+ * AssertJ assertions for the tests dbt teams write about their own projects, such as
+ * {@code assertThat(manifest).incrementalModels().allHaveUniqueKey()} or
+ * {@code assertThat(manifest).model("orders").isIncremental().hasUniqueKey("order_id")}.
+ *
+ * <p>{@link dev.dbttriage.assertj.TriageAssertions} is the one entry point. assertj-core is an optional
+ * dependency of dbt-triage: add it to your test classpath (3.26 or newer) to use this package; nothing else in the
+ * library loads it. Every failure message says what was expected and what was found, naming nodes by unique id;
+ * AssertJ's own checks ({@code hasSize}, {@code isEqualTo}, ...) also print a node as its unique id and a manifest
+ * as its project and size rather than their full {@code toString()}.
+ * Assertion objects are not thread-safe; the values they check are.
+ */
+package dev.dbttriage.assertj;

@@ -1,0 +1,2 @@
+/** Graph plumbing shared by the engines. Internal: not exported by the module. */
+package dev.dbttriage.internal.graph;

@@ -1,0 +1,68 @@
+package dev.dbttriage.triage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.dbttriage.artifact.Artifacts;
+import dev.dbttriage.artifact.RunStatus;
+import dev.dbttriage.artifact.TargetArtifacts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Triage of the real failing runs of the fixture corpus: every skipped node is attributed to a failure
+ * upstream of it, and the counts match INDEX.md's.
+ */
+class FailingRunsCorpusTest {
+  private static final Path ARTIFACTS =
+      Path.of(System.getProperty("dbttriage.shared", "../../shared")).resolve("fixtures/artifacts");
+
+  /** Directory, INDEX.md's result counts (skipped, error + fail), and the roots dbt's rules give. */
+  static Stream<Arguments> failingRuns() {
+    return Stream.of(
+        // dbt build on BigQuery: 17 staging models read raw tables that do not exist; 398 nodes skipped.
+        Arguments.of("2moonyo_global-trade-intelligence-pipeline/1.11.7_7454878", 398, 17, 17),
+        Arguments.of("3fid_DBT-Hackathon-2024/1.7.14_931c268", 2, 2, 2),
+        // dbt build on DuckDB: two failing tests skip what consumes their models.
+        Arguments.of("Barsik-sus_nba-monte-carlo/1.4.5_d84c03a", 19, 2, 2),
+        Arguments.of("DucAnhNTT_dbt-hands-on-Airbnb-Analysis/1.6.6_bb6a2d2", 1, 1, 1),
+        Arguments.of("Nigel-Brown_learn-dbt/1.3.0_80b47f7", 1, 2, 2),
+        Arguments.of("WillaneJaures_snow_dbt/1.9.4_00f8baf", 8, 4, 4),
+        Arguments.of("lalithadurgempudi_gcp-hospital-medallion/1.12.2_70dc255", 11, 1, 1),
+        Arguments.of("lalithadurgempudi_gcp-hospital-medallion/1.12.2_efc920f", 3, 2, 2),
+        Arguments.of("medsidd_whyline-denver/1.8.5_bcaf495", 9, 9, 9),
+        Arguments.of("openlineage/fail", 1, 1, 1),
+        Arguments.of("samuelzhang1201_customer_case/1.7.2_486e4aa", 1, 2, 2));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("failingRuns")
+  void everySkippedNodeIsAttributedToAFailureUpstream(String dir, int skipped, int failed, int roots) {
+    Path target = ARTIFACTS.resolve(dir);
+    assumeTrue(Files.isDirectory(target), "fixture corpus not present");
+    TargetArtifacts artifacts = Artifacts.readTarget(target);
+
+    TriageReport report = TriageEngine.builder().build().triage(TriageInput.of(artifacts));
+
+    assertThat(report.count(RunStatus.SKIPPED)).isEqualTo(skipped);
+    assertThat(report.count(RunStatus.ERROR) + report.count(RunStatus.FAIL)).isEqualTo(failed);
+    assertThat(report.skippedBy()).hasSize(skipped);
+    assertThat(report.skippedBy().values()).allSatisfy(by -> assertThat(by).doesNotContain("unexplained-skip"));
+    assertThat(report.roots()).noneMatch(r -> r.kind() == RootKind.UNEXPLAINED_SKIP);
+    List<RootCause> failures = report.failures().stream()
+        .filter(r -> r.kind() != RootKind.SOURCE_FRESHNESS && r.kind() != RootKind.NEVER_RAN).toList();
+    assertThat(failures).hasSize(roots);
+    // Each skipped node's roots are failures upstream of it in the manifest.
+    for (Map.Entry<String, List<String>> e : report.skippedBy().entrySet()) {
+      for (String root : e.getValue()) {
+        assertThat(report.root(root)).as("root %s of %s", root, e.getKey()).isPresent();
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package dev.dbttriage.cli;
+
+import dev.dbttriage.artifact.Manifest;
+import dev.dbttriage.plan.RescuePlanner;
+import dev.dbttriage.triage.TriageEngine;
+
+/** How the command line wires the engines together: the built-in rules, the selector. */
+final class Wiring {
+  private Wiring() {}
+
+  static TriageEngine triageEngine(int minor, int major) {
+    if (minor > major) {
+      throw new CliUsageException("--minor-threshold " + minor + " is above --major-threshold " + major);
+    }
+    return TriageEngine.builder().minorThreshold(minor).majorThreshold(major).build();
+  }
+
+  static RescuePlanner.Builder planner(Manifest manifest) {
+    return RescuePlanner.builder();
+  }
+}
