@@ -59,11 +59,7 @@ final class Decider {
     sel = node.version().map(v -> node.name() + ".v" + v).orElse(node.name());
     history = History.of(in.history(), node.uniqueId(), in.result());
     if (!node.config().isIncremental()) {
-      String mat = node.config().materialized().orElse("(none)");
-      info.add("materialized: " + mat + ": every run rebuilds it in full, so --full-refresh changes nothing"
-          + (mat.equals("table") ? "" : " for it"));
-      List<String> cmds = in.failure().isPresent() ? List.of("dbt run --select " + sel + "+") : List.of();
-      return decision(RefreshKind.NOT_INCREMENTAL, cmds, Optional.empty());
+      return notIncremental();
     }
     String strategy = node.config().incrementalStrategy().orElse("(adapter default)");
     String osc = node.config().onSchemaChange().orElse("ignore");
@@ -169,6 +165,44 @@ final class Decider {
     }
     return decision(removedHandled ? RefreshKind.NO_REFRESH_SCHEMA_HANDLED : RefreshKind.NO_REFRESH,
         List.of(), Optional.empty());
+  }
+
+  private RefreshDecision notIncremental() {
+    String mat = node.config().materialized().orElse("(none)");
+    String verb = "run";
+    switch (node.resourceType()) {
+      case SEED:
+        verb = "seed";
+        info.add("a seed: dbt seed truncates and reloads it on every run; --full-refresh (drop and recreate) is"
+            + " needed only when the CSV's columns changed");
+        break;
+      case SNAPSHOT:
+        verb = "snapshot";
+        info.add("a snapshot keeps history that dbt cannot rebuild from its source; --full-refresh does not apply"
+            + " to it");
+        break;
+      default:
+        switch (mat) {
+          case "view":
+            info.add("materialized: view: recreated on every run, so --full-refresh changes nothing");
+            break;
+          case "ephemeral":
+            info.add("materialized: ephemeral: never built, its SQL is inlined into the models that ref it");
+            break;
+          case "materialized_view":
+          case "dynamic_table":
+            info.add("materialized: " + mat + ": the warehouse refreshes it; --full-refresh drops and recreates"
+                + " it, needed only when a change cannot be applied in place (on_configuration_change)");
+            break;
+          default:
+            info.add("materialized: " + mat + ": every run rebuilds it in full, so --full-refresh changes nothing");
+            break;
+        }
+        break;
+    }
+    List<String> cmds = in.failure().isPresent() ? List.of("dbt " + verb + " --select " + sel
+        + (verb.equals("run") ? "+" : "")) : List.of();
+    return decision(RefreshKind.NOT_INCREMENTAL, cmds, Optional.empty());
   }
 
   // ---- evidence -------------------------------------------------------------------------------------------

@@ -33,6 +33,8 @@ public record DeployReport(
     List<RollbackStrategy> rollback,
     List<String> warnings) {
 
+  private static final int LISTED = 15;
+
   /** Validates and copies the components. */
   public DeployReport {
     Objects.requireNonNull(adapter, "adapter");
@@ -95,8 +97,10 @@ public record DeployReport(
         .toList();
     if (!other.isEmpty()) {
       sb.append("\nother modifications:\n");
-      for (NodeChange c : other) {
-        sb.append("  ").append(c.uniqueId()).append(": ").append(String.join("; ", c.details())).append('\n');
+      other.stream().limit(LISTED).forEach(c -> sb.append("  ").append(c.uniqueId()).append(": ")
+          .append(String.join("; ", c.details())).append('\n'));
+      if (other.size() > LISTED) {
+        sb.append("  ... ").append(other.size() - LISTED).append(" more (all of them in --format json)\n");
       }
     }
     List<NodeChange> gone = changes.stream()
@@ -105,10 +109,10 @@ public record DeployReport(
         .toList();
     if (!gone.isEmpty()) {
       sb.append("\nother removals:\n");
-      gone.stream().limit(10).forEach(c -> sb.append("  ").append(c.uniqueId()).append(": ")
+      gone.stream().limit(LISTED).forEach(c -> sb.append("  ").append(c.uniqueId()).append(": ")
           .append(c.status().name().toLowerCase(Locale.ROOT)).append('\n'));
-      if (gone.size() > 10) {
-        sb.append("  ... ").append(gone.size() - 10).append(" more\n");
+      if (gone.size() > LISTED) {
+        sb.append("  ... ").append(gone.size() - LISTED).append(" more (all of them in --format json)\n");
       }
     }
     sb.append("\nrollback (fastest first):\n");

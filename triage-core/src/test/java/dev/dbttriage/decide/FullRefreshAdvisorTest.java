@@ -455,8 +455,24 @@ class FullRefreshAdvisorTest {
   @Test
   void tableModelsAreNotIncremental() {
     Node table = Node.builder(ID, ResourceType.MODEL).config(Map.of("materialized", "table")).build();
-    RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(table), "orders").build());
+    RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(table), "orders")
+        .failure(FailureEvidence.of("DATABASE", "STATEMENT_TIMEOUT", true, "timeout")).build());
     assertThat(d.kind()).isEqualTo(RefreshKind.NOT_INCREMENTAL);
+    assertThat(d.reasons()).containsExactly("materialized: table: every run rebuilds it in full, so --full-refresh"
+        + " changes nothing");
+    assertThat(d.commands()).containsExactly("dbt run --select orders+");
+  }
+
+  @Test
+  void snapshotsKeepHistoryThatNoRefreshRebuilds() {
+    Node snap = Node.builder("snapshot.shop.orders_snapshot", ResourceType.SNAPSHOT)
+        .config(Map.of("materialized", "snapshot")).build();
+    RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(snap), "snapshot.shop.orders_snapshot")
+        .failure(FailureEvidence.of("DATABASE", "WAREHOUSE_NOT_RUNNING", true, "x")).build());
+    assertThat(d.kind()).isEqualTo(RefreshKind.NOT_INCREMENTAL);
+    assertThat(d.reasons()).containsExactly("a snapshot keeps history that dbt cannot rebuild from its source;"
+        + " --full-refresh does not apply to it");
+    assertThat(d.commands()).containsExactly("dbt snapshot --select orders_snapshot");
   }
 
   @Test
