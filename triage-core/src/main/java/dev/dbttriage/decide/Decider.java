@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -272,9 +273,10 @@ final class Decider {
     if (!ob.equals(osc)) {
       info.add("on_schema_change changed: " + ob + " -> " + osc);
     }
-    boolean contracted = prev.config().contractEnforced() || node.config().contractEnforced();
-    if (prev.config().contractEnforced() != node.config().contractEnforced()) {
-      info.add("contract enforced: " + prev.config().contractEnforced() + " -> " + node.config().contractEnforced());
+    otherConfigChanges(prev);
+    boolean contracted = enforced(prev) || enforced(node);
+    if (enforced(prev) != enforced(node)) {
+      info.add("contract enforced: " + enforced(prev) + " -> " + enforced(node));
     }
     for (ColumnChange c : ManifestDiff.compareColumns(prev.columns(), node.columns())) {
       if (!contracted && !bodyChanged) {
@@ -295,6 +297,40 @@ final class Decider {
         default:
           info.add(why);
           break;
+      }
+    }
+  }
+
+  private static final Set<String> HANDLED_CONFIG = Set.of("unique_key", "incremental_strategy",
+      "on_schema_change", "contract", "full_refresh", "materialized", "tags", "meta", "docs", "description",
+      "persist_docs", "grants", "post-hook", "pre-hook", "group", "access", "enabled");
+
+  /** Reports the other config the project changed (unrendered_config), which affects future runs only. */
+  private void otherConfigChanges(Node prev) {
+    String mb = prev.config().materialized().orElse("(none)");
+    if (!mb.equals("incremental")) {
+      info.add("materialized was " + mb + ": " + (mb.equals("table")
+          ? "the existing table is kept and loaded incrementally from now on"
+          : "dbt replaces the old relation and builds the table in full on the first run, no --full-refresh"
+              + " needed"));
+    }
+    Map<String, Object> ub = prev.unrenderedConfig();
+    Map<String, Object> ua = node.unrenderedConfig();
+    if (ub.isEmpty() || ua.isEmpty()) {
+      return;
+    }
+    Set<String> keys = new java.util.TreeSet<>(ub.keySet());
+    keys.addAll(ua.keySet());
+    for (String k : keys) {
+      if (Objects.equals(ub.get(k), ua.get(k)) || HANDLED_CONFIG.contains(k) || PARTITION_KEYS.contains(k)) {
+        continue;
+      }
+      if (k.equals("schema") || k.equals("database") || k.equals("alias")) {
+        info.add("relation moved (" + k + ": " + show(ub.get(k)) + " -> " + show(ua.get(k)) + "): dbt builds the"
+            + " new relation in full on its first run, no --full-refresh needed; the old one is left behind");
+      } else {
+        info.add("config " + k + " changed: " + show(ub.get(k)) + " -> " + show(ua.get(k))
+            + " (changes how future runs load, not the rows already loaded)");
       }
     }
   }
@@ -349,7 +385,7 @@ final class Decider {
     CatalogTable t = table.get();
     // Without an enforced contract the YAML documents the columns and the SQL decides them, so a mismatch is
     // reported but decides nothing; with one, dbt builds exactly the declared columns and types.
-    boolean contract = node.config().contractEnforced();
+    boolean contract = enforced(node);
     List<String> undecided = new ArrayList<>();
     for (Column c : node.columns().values()) {
       Optional<CatalogColumn> w = t.column(c.name());
@@ -382,9 +418,9 @@ final class Decider {
       }
       boolean wasDeclared = prev.map(p -> p.columns().values().stream()
           .anyMatch(c -> c.name().equalsIgnoreCase(w.name()))).orElse(false);
-      if (node.config().contractEnforced() || wasDeclared) {
+      if (enforced(node) || wasDeclared) {
         String line = "warehouse column " + w.name() + " (catalog) is no longer in the model's "
-            + (node.config().contractEnforced() ? "contract" : "declared columns");
+            + (enforced(node) ? "contract" : "declared columns");
         if (deciding.stream().noneMatch(d -> d.contains(" " + w.name() + " "))) {
           removed(line, osc);
         }
@@ -778,6 +814,14 @@ final class Decider {
   }
 
   // ---- helpers --------------------------------------------------------------------------------------------
+
+  /** Returns true when the node's contract is enforced, in its config or in its top-level {@code contract}. */
+  private static boolean enforced(Node n) {
+    if (n.config().contractEnforced()) {
+      return true;
+    }
+    return n.attributes().get("contract") instanceof java.util.Map<?, ?> c && Boolean.TRUE.equals(c.get("enforced"));
+  }
 
   private boolean guarded() {
     return node.config().fullRefresh().map(b -> !b).orElse(false);

@@ -157,8 +157,8 @@ public final class DeployCheck {
   private static void modified(NodeChange c, Node before, Node after, Lineage lineage, Set<String> seenLatest,
       List<DeployFinding> findings) {
     List<String> consumers = lineage.consumers(c.uniqueId());
-    boolean enforcedBefore = before.config().contractEnforced();
-    boolean enforcedAfter = after.config().contractEnforced();
+    boolean enforcedBefore = ManifestDiff.enforced(before);
+    boolean enforcedAfter = ManifestDiff.enforced(after);
     boolean contracted = enforcedBefore || enforcedAfter;
     boolean body = c.has(ChangeAspect.BODY);
 

@@ -247,8 +247,8 @@ public final class ManifestDiff {
     }
 
     List<ColumnChange> columns = new ArrayList<>(compareColumns(before.columns(), after.columns()));
-    boolean enforcedBefore = before.config().contractEnforced();
-    boolean enforcedAfter = after.config().contractEnforced();
+    boolean enforcedBefore = enforced(before);
+    boolean enforcedAfter = enforced(after);
     if (enforcedBefore != enforcedAfter) {
       aspects.add(ChangeAspect.CONTRACT);
       details.add("contract enforced: " + enforcedBefore + " -> " + enforcedAfter);
@@ -306,6 +306,14 @@ public final class ManifestDiff {
     }
     return Optional.of(new NodeChange(after.uniqueId(), after.resourceType(), ChangeStatus.MODIFIED, aspects,
         columns, details));
+  }
+
+  /** Returns true when the node's contract is enforced, in its config or in its top-level {@code contract}. */
+  static boolean enforced(Node n) {
+    if (n.config().contractEnforced()) {
+      return true;
+    }
+    return n.attributes().get("contract") instanceof java.util.Map<?, ?> c && Boolean.TRUE.equals(c.get("enforced"));
   }
 
   /** Returns the access level, {@code protected} when unrecorded (dbt's default). */

@@ -464,6 +464,22 @@ class FullRefreshAdvisorTest {
   }
 
   @Test
+  void configThatOnlyShapesFutureLoadsIsReportedNotActedOn() {
+    Node before = incremental(Map.of()).unrenderedConfig(Map.of("materialized", "incremental",
+        "merge_update_columns", List.of("amount"))).build();
+    Node after = incremental(Map.of()).unrenderedConfig(Map.of("materialized", "incremental",
+        "merge_update_columns", List.of("amount", "status"), "schema", "marts")).build();
+    RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), after), ID)
+        .previousManifest(manifest(stg(), before)).build());
+    assertThat(d.kind()).isEqualTo(RefreshKind.NO_REFRESH);
+    assertThat(d.reasons()).contains(
+        "config merge_update_columns changed: [amount] -> [amount, status] (changes how future runs load, not the"
+            + " rows already loaded)",
+        "relation moved (schema: (unset) -> marts): dbt builds the new relation in full on its first run, no"
+            + " --full-refresh needed; the old one is left behind");
+  }
+
+  @Test
   void snapshotsKeepHistoryThatNoRefreshRebuilds() {
     Node snap = Node.builder("snapshot.shop.orders_snapshot", ResourceType.SNAPSHOT)
         .config(Map.of("materialized", "snapshot")).build();
