@@ -45,6 +45,7 @@ final class Decider {
   private boolean structural;
   private boolean windowable;
   private boolean removedHandled;
+  private boolean relationMoved;
 
   private Node node;
   private String sel;
@@ -114,6 +115,13 @@ final class Decider {
       }
     }
 
+    if (!deciding.isEmpty() && relationMoved) {
+      info.addAll(0, deciding);
+      deciding.clear();
+      deciding.add("the relation moved, so the first run builds the new table in full from the current code:"
+          + " that covers the history-invalidating changes below without --full-refresh");
+      return decision(RefreshKind.NO_REFRESH, List.of("dbt run --select " + sel + "+"), fullCost());
+    }
     if (!deciding.isEmpty()) {
       boolean windowGiven = in.windowStart().isPresent();
       if (!structural && windowable && (large() || windowGiven)) {
@@ -326,6 +334,7 @@ final class Decider {
         continue;
       }
       if (k.equals("schema") || k.equals("database") || k.equals("alias")) {
+        relationMoved = true;
         info.add("relation moved (" + k + ": " + show(ub.get(k)) + " -> " + show(ua.get(k)) + "): dbt builds the"
             + " new relation in full on its first run, no --full-refresh needed; the old one is left behind");
       } else {

@@ -480,6 +480,19 @@ class FullRefreshAdvisorTest {
   }
 
   @Test
+  void movedRelationIsBuiltInFullAnyway() {
+    Node before = incremental(Map.of()).unrenderedConfig(Map.of("materialized", "incremental")).build();
+    Node after = incremental(Map.of("unique_key", "id")).unrenderedConfig(Map.of("materialized", "incremental",
+        "alias", "orders_v2")).build();
+    RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), after), ID)
+        .previousManifest(manifest(stg(), before)).build());
+    assertThat(d.kind()).isEqualTo(RefreshKind.NO_REFRESH);
+    assertThat(d.reasons().get(0)).startsWith("the relation moved, so the first run builds the new table in full");
+    assertThat(d.reasons()).anyMatch(r -> r.startsWith("unique_key changed"));
+    assertThat(d.commands()).containsExactly("dbt run --select orders+");
+  }
+
+  @Test
   void snapshotsKeepHistoryThatNoRefreshRebuilds() {
     Node snap = Node.builder("snapshot.shop.orders_snapshot", ResourceType.SNAPSHOT)
         .config(Map.of("materialized", "snapshot")).build();
