@@ -8,6 +8,7 @@ import dev.dbttriage.artifact.Column;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
 import dev.dbttriage.artifact.ResourceType;
+import dev.dbttriage.artifact.RunResult;
 import dev.dbttriage.deploy.ColumnChange;
 import dev.dbttriage.deploy.DataTypes;
 import dev.dbttriage.deploy.ManifestDiff;
@@ -147,8 +148,12 @@ final class Decider {
         return d.get();
       }
     } else if (failedBatches().isPresent()) {
-      deciding.add("microbatch run left " + failedBatches().get().size() + " failed batch(es)");
       return retryBatches();
+    } else if (in.result().map(r -> r.status().isFailure()).orElse(false)) {
+      RunResult r = in.result().get();
+      deciding.add("the latest run ended " + r.rawStatus() + r.message().map(m -> ": " + firstLine(m)).orElse("")
+          + ", but no failure evidence (error class, transient or not) was given: classify the failure first");
+      return decision(RefreshKind.NEEDS_EVIDENCE, List.of(), Optional.empty());
     }
     if (!newColumns.isEmpty()) {
       return schemaHandled(osc, monthly, cadence);
@@ -913,6 +918,12 @@ final class Decider {
       sb.append(", e.g. - '").append(clip(r.removed().get(0))).append('\'');
     }
     return sb.toString();
+  }
+
+  private static String firstLine(String s) {
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return clip(nl < 0 ? t : t.substring(0, nl).strip());
   }
 
   private static String clip(String s) {

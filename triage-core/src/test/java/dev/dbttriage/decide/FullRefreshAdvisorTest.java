@@ -389,6 +389,18 @@ class FullRefreshAdvisorTest {
     }
 
     @Test
+    void aFailedResultWithoutClassificationAsksForIt() {
+      RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), orders()), ID)
+          .result(dev.dbttriage.artifact.RunResult.of(ID, RunStatus.ERROR,
+              "Database Error in model orders (models/orders.sql)\n  something"))
+          .build());
+      assertThat(d.kind()).isEqualTo(RefreshKind.NEEDS_EVIDENCE);
+      assertThat(d.reasons().get(0)).isEqualTo("the latest run ended error: Database Error in model orders"
+          + " (models/orders.sql), but no failure evidence (error class, transient or not) was given: classify the"
+          + " failure first");
+    }
+
+    @Test
     void mergeCardinalityIsFixedNotRefreshed() {
       RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), orders()), ID)
           .failure(FailureEvidence.of("DATABASE", "MERGE_CARDINALITY_VIOLATION", false, "dup keys")).build());
