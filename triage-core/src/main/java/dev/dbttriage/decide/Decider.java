@@ -535,7 +535,8 @@ final class Decider {
         return Optional.of(decision(RefreshKind.FIX_THEN_RUN,
             List.of("dbt compile --select " + sel, "dbt run --select " + sel + "+"), normalCost()));
       }
-      deciding.add(line + " (transient" + (f.transientFailure() ? "" : " by its sub-case") + ")");
+      deciding.add(line + " (transient" + (f.transientFailure() ? ""
+          : containsAny(sub, TRANSIENT_TOKENS) ? " by its sub-case" : ": a runtime connection error") + ")");
       deciding.add(streak <= 1 && history.successfulIncrementalRuns() > 0
           ? "the previous runs succeeded (run history): a one-off failure"
           : "no evidence that existing rows are wrong: the failed run wrote nothing");

@@ -39,6 +39,19 @@ public record FailureEvidence(String errorClass, Optional<String> subclass, bool
         transientFailure, firstLine);
   }
 
+  /**
+   * Returns evidence without a sub-case.
+   *
+   * @param errorClass the error class
+   * @param transientFailure whether the failure is transient
+   * @param firstLine the first line of the error
+   * @return the evidence
+   * @throws NullPointerException if an argument is null
+   */
+  public static FailureEvidence of(String errorClass, boolean transientFailure, String firstLine) {
+    return new FailureEvidence(errorClass, Optional.empty(), transientFailure, firstLine);
+  }
+
   /** Returns the sub-case normalised to upper case with underscores, or an empty string. */
   String normalizedSubclass() {
     return subclass.map(s -> s.trim().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_")).orElse("");

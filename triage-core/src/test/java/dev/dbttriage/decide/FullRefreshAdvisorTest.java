@@ -355,6 +355,16 @@ class FullRefreshAdvisorTest {
     }
 
     @Test
+    void runtimeConnectionFailureWithoutSubCaseIsTransientByItsFirstLine() {
+      RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), orders()), ID)
+          .failure(FailureEvidence.of("runtime", false, "Runtime Error: Could not connect to the warehouse"))
+          .build());
+      assertThat(d.kind()).isEqualTo(RefreshKind.RETRY_AS_IS);
+      assertThat(d.reasons().get(0)).isEqualTo("failed with RUNTIME: Runtime Error: Could not connect to the"
+          + " warehouse (transient: a runtime connection error)");
+    }
+
+    @Test
     void repeatedTimeoutsAreNotAOneOff() {
       RunState h = RunState.of(List.of(
           run("2024-05-01T02:00:00Z", false, result(ID, RunStatus.SUCCESS, 60)),
