@@ -236,7 +236,8 @@ public final class DeployCheck {
           + ": readers of the old name see a stale relation", consumers));
     }
     if (!before.config().uniqueKey().equals(after.config().uniqueKey())
-        && (before.config().isIncremental() || after.config().isIncremental())) {
+        && (before.config().isIncremental() || after.config().isIncremental()
+            || after.resourceType() == ResourceType.SNAPSHOT)) {
       findings.add(new DeployFinding(c.uniqueId(), FindingKind.UNIQUE_KEY_CHANGED, "unique_key "
           + before.config().uniqueKey() + " -> " + after.config().uniqueKey()
           + ": the grain changes; deploy with dbt run --select " + after.name() + " --full-refresh", consumers));

@@ -1,6 +1,7 @@
 package dev.dbttriage.deploy;
 
 import dev.dbttriage.artifact.Node;
+import dev.dbttriage.artifact.ResourceType;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,18 +34,37 @@ final class Rollbacks {
     List<RollbackStrategy> out = new ArrayList<>();
     out.add(blueGreen(adapter, shown));
     cloneOrTimeTravel(adapter, shown, pointInTime).ifPresent(out::add);
-    List<String> rebuild = List.of(
+    List<String> rebuild = new ArrayList<>(List.of(
         "LAST_GREEN_SHA=<saved release SHA>",
         "git checkout \"$LAST_GREEN_SHA\"",
-        "dbt deps",
-        "dbt build --select " + rebuildSelect + " --target prod --fail-fast");
+        "dbt deps"));
+    List<String> incremental = new ArrayList<>();
+    List<String> snapshots = new ArrayList<>();
+    for (Node t : tables) {
+      if (t.resourceType() == ResourceType.SNAPSHOT) {
+        snapshots.add(t.name());
+      } else if (t.config().isIncremental()) {
+        incremental.add(DeployCheck.selectorName(t));
+      }
+    }
+    String prereq = "the SHA of the last green release is saved; works on every engine";
+    if (!incremental.isEmpty()) {
+      // An incremental run at the old commit keeps the rows the bad deploy wrote; rewrite those tables.
+      rebuild.add("dbt run --select " + String.join(" ", incremental) + " --full-refresh --target prod");
+      prereq += "; the incremental models are rebuilt with --full-refresh, or rows the failed deploy wrote stay";
+    }
+    rebuild.add("dbt build --select " + rebuildSelect + " --target prod --fail-fast");
+    if (!snapshots.isEmpty()) {
+      prereq += "; snapshots (" + String.join(", ", snapshots) + ") keep what the failed deploy recorded: restore"
+          + " them from clone/time travel, a rebuild cannot";
+    }
     String expected = REBUILD;
     if (rebuildSeconds.isPresent()) {
       expected = "about " + duration(rebuildSeconds.getAsDouble()) + " of node time " + rebuildBasis
           + ", plus dbt's start-up; " + REBUILD + " on a typical project";
     }
-    out.add(new RollbackStrategy(RollbackKind.REBUILD_LAST_GREEN, adapter, expected, rebuildSeconds,
-        "the SHA of the last green release is saved; works on every engine", rebuild));
+    out.add(new RollbackStrategy(RollbackKind.REBUILD_LAST_GREEN, adapter, expected, rebuildSeconds, prereq,
+        rebuild));
     return List.copyOf(out);
   }
 

@@ -320,6 +320,19 @@ class DeployCheckTest {
     }
 
     @Test
+    void rebuildRewritesIncrementalModelsItRollsBack() {
+      Node f = facts().config(Map.of("materialized", "incremental", "unique_key", "id"))
+          .unrenderedConfig(Map.of("materialized", "incremental", "unique_key", "id")).build();
+      DeployReport r = check.check(prod(), candidate(orders().build(), f));
+      RollbackStrategy rebuild = r.rollback().get(2);
+      assertThat(rebuild.commands()).containsExactly("LAST_GREEN_SHA=<saved release SHA>",
+          "git checkout \"$LAST_GREEN_SHA\"", "dbt deps", "dbt run --select order_facts --full-refresh --target prod",
+          "dbt build --select order_facts+ --target prod --fail-fast");
+      assertThat(rebuild.prerequisites()).endsWith("the incremental models are rebuilt with --full-refresh, or rows"
+          + " the failed deploy wrote stay");
+    }
+
+    @Test
     void databricksRestoresDeltaTables() {
       RollbackStrategy tt = breakingOn("databricks").rollback().get(1);
       assertThat(tt.kind()).isEqualTo(RollbackKind.CLONE_TIME_TRAVEL);
