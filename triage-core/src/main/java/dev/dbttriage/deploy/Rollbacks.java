@@ -126,6 +126,8 @@ final class Rollbacks {
         for (Node t : tables) {
           commands.add("DESCRIBE HISTORY " + name(adapter, t, "") + ";");
           commands.add("RESTORE TABLE " + name(adapter, t, "") + " TO TIMESTAMP AS OF '" + at + "';");
+          commands.add("-- or: RESTORE TABLE " + name(adapter, t, "") + " TO VERSION AS OF <version before the"
+              + " deploy, from DESCRIBE HISTORY>;");
         }
         break;
       case "bigquery":

@@ -337,7 +337,9 @@ class DeployCheckTest {
       RollbackStrategy tt = breakingOn("databricks").rollback().get(1);
       assertThat(tt.kind()).isEqualTo(RollbackKind.CLONE_TIME_TRAVEL);
       assertThat(tt.commands()).containsExactly("DESCRIBE HISTORY analytics.prod.orders;",
-          "RESTORE TABLE analytics.prod.orders TO TIMESTAMP AS OF '2024-06-01T02:00:00Z';");
+          "RESTORE TABLE analytics.prod.orders TO TIMESTAMP AS OF '2024-06-01T02:00:00Z';",
+          "-- or: RESTORE TABLE analytics.prod.orders TO VERSION AS OF <version before the deploy, from DESCRIBE"
+              + " HISTORY>;");
     }
 
     @Test
