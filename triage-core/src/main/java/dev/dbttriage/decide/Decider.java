@@ -449,20 +449,26 @@ final class Decider {
   }
 
   private void compareUpstream(String osc) {
-    if (in.previousCatalog().isEmpty() || in.catalog().isEmpty()) {
-      return;
-    }
     String code = node.rawCode().isEmpty() ? node.compiledCode().orElse("") : node.rawCode();
     boolean star = SqlDiff.selectsStar(code);
-    for (String parent : node.dependsOnNodes()) {
-      Optional<CatalogTable> b = in.previousCatalog().get().table(parent);
-      Optional<CatalogTable> a = in.catalog().get().table(parent);
-      if (b.isEmpty() || a.isEmpty()) {
-        continue;
+    for (String parent : new LinkedHashSet<>(node.dependsOnNodes())) {
+      List<ColumnChange> changes = new ArrayList<>();
+      Optional<CatalogTable> b = in.previousCatalog().flatMap(c -> c.table(parent));
+      Optional<CatalogTable> a = in.catalog().flatMap(c -> c.table(parent));
+      if (b.isPresent() && a.isPresent()) {
+        changes.addAll(ManifestDiff.compareCatalogColumns(b.get(), a.get()));
+      } else {
+        // Without both catalogs, an upstream model's enforced contract says what its columns are.
+        Optional<Node> pb = in.previousManifest().flatMap(m -> m.node(parent));
+        Optional<Node> pa = in.manifest().node(parent);
+        if (pb.isPresent() && pa.isPresent() && enforced(pb.get()) && enforced(pa.get())) {
+          changes.addAll(ManifestDiff.compareColumns(pb.get().columns(), pa.get().columns()));
+        }
       }
-      for (ColumnChange c : ManifestDiff.compareCatalogColumns(b.get(), a.get())) {
+      for (ColumnChange c : changes) {
         boolean reads = star || SqlDiff.mentions(code, c.column());
-        String where = "upstream " + parent + ": " + c.describe() + " (catalog)";
+        String where = "upstream " + parent + ": " + c.describe() + " (" + (c.origin().equals("catalog")
+            ? "catalog" : "its enforced contract") + ")";
         switch (c.kind()) {
           case REMOVED:
             if (reads) {

@@ -147,6 +147,19 @@ class FullRefreshAdvisorTest {
     }
 
     @Test
+    void upstreamContractDropsAColumnTheModelReads() {
+      Map<String, Object> contract = Map.of("materialized", "table", "contract", Map.of("enforced", true));
+      Node before = Node.builder("model.shop.stg_orders", ResourceType.MODEL).config(contract)
+          .columns(cols(col("order_id", "integer"), col("amount", "numeric"))).build();
+      Node after = before.toBuilder().columns(cols(col("order_id", "integer"))).build();
+      RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(after, orders()), ID)
+          .previousManifest(manifest(before, orders())).build());
+      assertThat(d.kind()).isEqualTo(RefreshKind.FULL_REFRESH);
+      assertThat(d.reasons().get(0)).isEqualTo("column removed upstream: upstream model.shop.stg_orders: column"
+          + " amount removed (was numeric) (its enforced contract), and the model reads it");
+    }
+
+    @Test
     void upstreamDropOfAnUnreadColumnChangesNothing() {
       Catalog before = catalog(table("model.shop.stg_orders", -1, ccol("order_id", "integer", 1),
           ccol("legacy_flag", "boolean", 2)));
