@@ -700,7 +700,7 @@ public final class TriageEngine {
   }
 
   private static final Comparator<RootCause> ROOT_ORDER = Comparator
-      .comparing((RootCause r) -> r.kind() == RootKind.WARNING)
+      .comparing((RootCause r) -> r.severity() == Severity.INFO)
       .thenComparing(RootCause::severity, Comparator.reverseOrder())
       .thenComparing(r -> r.blastRadius().size(), Comparator.reverseOrder())
       .thenComparing(RootCause::uniqueId);

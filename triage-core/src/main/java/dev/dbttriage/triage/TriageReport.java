@@ -68,9 +68,12 @@ public record TriageReport(
     return roots.stream().map(RootCause::severity).max(Enum::compareTo);
   }
 
-  /** Returns the roots that are failures (every kind but {@link RootKind#WARNING}). */
+  /**
+   * Returns the roots that are failures: every root but warnings (a warned test, a freshness warning), which
+   * have severity {@link Severity#INFO}.
+   */
   public List<RootCause> failures() {
-    return roots.stream().filter(r -> r.kind() != RootKind.WARNING).toList();
+    return roots.stream().filter(r -> r.severity() != Severity.INFO).toList();
   }
 
   /** Returns the root with this unique id, if any. */
