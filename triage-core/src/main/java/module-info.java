@@ -12,4 +12,6 @@ module dev.dbttriage.core {
   exports dev.dbttriage.assertj;
   exports dev.dbttriage.triage;
   exports dev.dbttriage.plan;
+  exports dev.dbttriage.decide;
+  exports dev.dbttriage.deploy;
 }
