@@ -9,4 +9,8 @@ module dev.dbttriage.core {
 
   exports dev.dbttriage;
   exports dev.dbttriage.artifact;
+  exports dev.dbttriage.classify;
+
+  uses dev.dbttriage.classify.Rule;
+  uses dev.dbttriage.classify.RulePack;
 }
