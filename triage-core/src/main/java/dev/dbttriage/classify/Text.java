@@ -21,10 +21,24 @@ final class Text {
 
   private Text() {}
 
+  /** The last input and output per thread: rules ask for the text of one message many times. */
+  private static final ThreadLocal<String[]> LAST = ThreadLocal.withInitial(() -> new String[2]);
+
   static String normalize(String message) {
     if (message == null || message.isEmpty()) {
       return "";
     }
+    String[] last = LAST.get();
+    if (last[0] == message) {
+      return last[1];
+    }
+    String out = doNormalize(message);
+    last[0] = message;
+    last[1] = out;
+    return out;
+  }
+
+  private static String doNormalize(String message) {
     String s = message.length() > MAX_CHARS ? message.substring(0, MAX_CHARS) : message;
     s = s.replace("\r\n", "\n").replace('\r', '\n');
     s = ANSI.matcher(s).replaceAll("");
