@@ -55,7 +55,7 @@ public final class DatabricksRules {
             .match(cls("INSUFFICIENT_PERMISSIONS|PERMISSION_DENIED|UC_NOT_ENABLED_ON_THIS_SECURABLE"),
                 "(?i)User does not have (?:USE CATALOG|USE SCHEMA|SELECT|MODIFY|CREATE [A-Z ]+|ALL PRIVILEGES|"
                     + "READ FILES|WRITE FILES|MANAGE|EXECUTE|READ_METADATA|USAGE|OWN(?:ERSHIP)?) on",
-                "(?i)\\bInsufficient privileges\\b", "\\bPERMISSION_DENIED\\b")
+                "\\bPERMISSION_DENIED\\b")
             .unless("(?i)Invalid access token|token is expired")
             .extract("(?i)User does not have (?<priv>[A-Z_ ]+?) on (?<kind>Catalog|Schema|Table|View|Function|"
                 + "Volume|External Location) '?(?<rel>[^'\\s]+)'?", cls("[A-Z_]+"))
@@ -65,7 +65,7 @@ public final class DatabricksRules {
             .summary("DELTA_MULTIPLE_SOURCE_ROW_MATCHING_TARGET_ROW_IN_MERGE (MERGE cardinality violation)")
             .priority(600)
             .match("DELTA_MULTIPLE_SOURCE_ROW_MATCHING_TARGET_ROW_IN_MERGE",
-                "(?i)multiple source rows matched and attempted to modify the same target row",
+                "(?i)multiple source rows matched and attempted to (?:update|modify|delete) the same target row",
                 "MERGE_CARDINALITY_VIOLATION")
             .extract(cls("[A-Z_]+"))
             .advice(Texts.MERGE)
@@ -111,6 +111,7 @@ public final class DatabricksRules {
                     + "UNSUPPORTED_DATATYPE"),
                 "\\bParseException\\b", "(?i)\\bmismatched input '", "(?i)\\bextraneous input '",
                 "(?i)no viable alternative at input", "(?i)\\bUndefined function: ")
+            .unless("Trino(?:User|Query)Error|Presto")
             .extract(cls("[A-Z_]+"))
             .advice(Texts.SYNTAX + " (Spark SQL: backticks for identifiers, date_add/datediff forms.)")
             .build(),

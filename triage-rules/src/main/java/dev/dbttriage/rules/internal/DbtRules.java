@@ -238,7 +238,7 @@ public final class DbtRules {
         rule("dbt.jinja-runtime", COMPILATION, Subclass.JINJA_RUNTIME_ERROR)
             .summary("Jinja parsed but failed while rendering (a Python error inside a macro or model)")
             .priority(540)
-            .match("'(?:NoneType|str|int|list|dict|tuple|float|bool|function|method|Undefined)' object "
+            .match("['\u2018](?:NoneType|str|int|list|dict|tuple|float|bool|function|method|Undefined)['\u2019] object "
                     + "(?:is not|has no|does not)",
                 "(?i)unsupported operand type|not all arguments converted|got an unexpected keyword argument|"
                     + "missing \\d+ required positional argument|takes (?:no|\\d+) (?:positional |keyword )?"
@@ -291,8 +291,8 @@ public final class DbtRules {
         rule("dbt.python-exception", RUNTIME, Subclass.INTERNAL_ERROR)
             .summary("dbt or an adapter crashed with a bare Python exception, or versions are incompatible")
             .priority(400)
-            .match("(?m)^'[^'\\n]{1,200}\\\\?'$",
-                "'(?:NoneType|str|int|list|dict|tuple|float|bool|function|module)' object (?:is not|has no)",
+            .match("(?m)^\\s*'[^'\\n]{1,200}\\\\?'\\s*$",
+                "['\u2018](?:NoneType|str|int|list|dict|tuple|float|bool|function|module)['\u2019] object (?:is not|has no|cannot)",
                 "\\b(?:KeyError|IndexError|AttributeError|TypeError|ValueError|ImportError|ModuleNotFoundError|"
                     + "NameError|AssertionError|RecursionError|UnicodeDecodeError|NotImplementedError|"
                     + "JSONDecodeError)\\b",
@@ -372,6 +372,23 @@ public final class DbtRules {
                 "(?i)Error (?:running|executing) python model", "\\bSnowparkSQLException\\b|\\bPySparkException\\b")
             .advice("The Python model's code failed in the warehouse: read the Python traceback, reproduce the "
                 + "model's function with a sample DataFrame, fix and re-run {model}.")
+            .build(),
+        rule("fusion.static-analysis-missing-column", COMPILATION, Subclass.MISSING_COLUMN)
+            .summary("dbt Fusion static analysis (dbt0xxx) found a column that does not exist, before any SQL ran")
+            .priority(620)
+            .match("(?i)\\bdbt0\\d{3}: [^\\n]{0,60}\\bNo column [^\\n]{1,200}\\bfound\\b",
+                "(?i)\\bdbt0\\d{3}: [^\\n]{0,100}\\bcolumn [^\\n]{1,200}(?:not found|does not exist|cannot be "
+                    + "resolved)")
+            .extract("(?i)No column (?<col>[\\w.\"`]+) found")
+            .advice("dbt Fusion's static analysis cannot find column {column}: fix the reference in {model}, or, "
+                + "for a system catalog column it does not model, turn static analysis off for this model.")
+            .build(),
+        rule("fusion.static-analysis-missing-relation", COMPILATION, Subclass.MISSING_RELATION)
+            .summary("dbt Fusion static analysis (dbt0xxx) found a relation that does not exist")
+            .priority(620)
+            .match("(?i)\\bdbt0\\d{3}: [^\\n]{0,100}\\b(?:table|relation|view|schema) [^\\n]{1,200}(?:not found|"
+                + "does not exist)")
+            .advice(Texts.MISSING_RELATION)
             .build(),
         new TestFailureRule(),
         new FreshnessStatusRule());

@@ -36,6 +36,9 @@ public final class TestFailureRule implements Rule {
       "\\b(?:Failure|Warning) in (test|unit_test) ([^\\s(]+)(?:\\s+\\(([^)\\n]*)\\))?");
   private static final Pattern UNIT = Pattern.compile(
       "(?i)actual differs from expected|\\bunit[_ ]test\\b[^\\n]{0,80}\\bfailed\\b|Failure in unit_test");
+  private static final Pattern GENERIC_NAME = Pattern.compile(
+      "\\b((?:dbt_utils_)?(?:source_)?(?:not_null|unique|accepted_values|relationships|"
+          + "unique_combination_of_columns)_\\w+)");
   private static final Pattern NESTED = Pattern.compile(
       "Database Error|Compilation Error|Runtime Error|Parsing Error|\\b\\d{6} \\([0-9A-Z]{5}\\)|"
           + "Unhandled error while executing");
@@ -109,6 +112,12 @@ public final class TestFailureRule implements Rule {
         return Subclass.CUSTOM_TEST;
       }
       name = Optional.of(headerName);
+    }
+    if (name.isEmpty()) {
+      Matcher g = GENERIC_NAME.matcher(context.text());
+      if (g.find()) {
+        name = Optional.of(g.group(1));
+      }
     }
     if (name.isEmpty()) {
       name = context.result().map(r -> r.uniqueId()).filter(id -> id.startsWith("test."))

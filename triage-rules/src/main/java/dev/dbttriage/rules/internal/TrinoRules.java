@@ -31,7 +31,7 @@ public final class TrinoRules {
   public static List<Rule> rules() {
     return List.of(
         trino("trino.not-found", DATABASE, Subclass.MISSING_RELATION,
-            "TABLE_NOT_FOUND|SCHEMA_NOT_FOUND|CATALOG_NOT_FOUND|MISSING_TABLE",
+            "TABLE_NOT_FOUND|SCHEMA_NOT_FOUND|CATALOG_NOT_FOUND|MISSING_TABLE|NOT_FOUND",
             "(?i)\\b(?:Table|Schema|Catalog) '[^'\\n]*' does not exist")
             .summary("TABLE_NOT_FOUND / SCHEMA_NOT_FOUND / CATALOG_NOT_FOUND").advice(Texts.MISSING_RELATION)
             .build(),
@@ -72,7 +72,7 @@ public final class TrinoRules {
             .advice(Texts.RESOURCES).transience(Transience.TRANSIENT)
             .build(),
         trino("trino.not-supported", DATABASE, Subclass.UNSUPPORTED_OPERATION, "NOT_SUPPORTED",
-            "(?i)This connector does not support", "(?i)\\bconnector does not support\\b")
+            "(?i)\\bconnector (?:does not|doesn't) support\\b")
             .summary("NOT_SUPPORTED: the connector lacks this capability").advice(Texts.UNSUPPORTED)
             .build(),
         trino("trino.already-exists", DATABASE, Subclass.OTHER,
