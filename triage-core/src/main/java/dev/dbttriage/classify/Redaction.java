@@ -21,7 +21,7 @@ public final class Redaction {
       "-----BEGIN [A-Z ]{0,40}PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]{0,40}PRIVATE KEY-----|\\z)");
   private static final Pattern URL_CREDENTIALS =
       Pattern.compile("(?<=://)([^:/@\\s'\"]{1,256}):([^@/\\s'\"]{1,512})@");
-  private static final String KEYS = "(?:password|passwd|pwd|pass|passphrase|private_key_passphrase|secret|"
+  private static final String KEYS = "(?:password|passwd|pwd|passphrase|private_key_passphrase|secret|"
       + "client_secret|secret_access_key|aws_secret_access_key|access_key|aws_access_key_id|api_key|apikey|"
       + "api_token|token|access_token|refresh_token|id_token|auth_token|private_key|keyfile_json|sas_token|"
       + "account_key|authorization|credentials?)";
@@ -30,7 +30,7 @@ public final class Redaction {
       "(?i)([\"']?\\b[a-z_]{0,30}" + KEYS + "[\"']?\\s{0,3}[:=]\\s{0,3})([\"'])([^\"'\\r\\n]{1,4096})\\2");
   // password=abc; token: abc
   private static final Pattern BARE_PAIR = Pattern.compile(
-      "(?i)(\\b[a-z_]{0,30}" + KEYS + "\\s{0,3}[:=]\\s{0,3})(?![\"'\\s*])([^\\s\"',;&}\\]\\)]{1,4096})");
+      "(?i)(\\b[a-z_]{0,30}" + KEYS + "\\s{0,3}[:=]\\s{0,3})(?![\"'\\s*])(?!(?i:bearer|basic)\\s)([^\\s\"',;&}\\]\\)]{1,4096})");
   private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer|basic)\\s+[A-Za-z0-9._~+/=-]{8,}");
   private static final List<Pattern> TOKENS = List.of(
       Pattern.compile("\\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\\b"),
@@ -58,8 +58,8 @@ public final class Redaction {
     s = URL_CREDENTIALS.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + ":" + MASK + "@"));
     s = QUOTED_PAIR.matcher(s).replaceAll(m -> Matcher.quoteReplacement(
         m.group(1) + m.group(2) + MASK + m.group(2)));
-    s = BARE_PAIR.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
     s = BEARER.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + " " + MASK));
+    s = BARE_PAIR.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
     for (Pattern p : TOKENS) {
       s = p.matcher(s).replaceAll(MASK);
     }
