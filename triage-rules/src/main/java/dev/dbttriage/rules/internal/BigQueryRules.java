@@ -129,12 +129,6 @@ public final class BigQueryRules {
             .priority(590)
             .match("\\bAlready Exists: " + TABLE, "\\bduplicate\\b: [^\\n]{0,40}already exists")
             .advice(Texts.ALREADY_EXISTS)
-            .build(),
-        rule("bigquery.invalid-query", DATABASE, Subclass.SQL_SYNTAX)
-            .summary("invalidQuery with no more specific wording")
-            .priority(450)
-            .match("\\binvalidQuery\\b")
-            .advice(Texts.SYNTAX)
             .build());
   }
 }

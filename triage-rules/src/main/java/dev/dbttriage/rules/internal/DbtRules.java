@@ -383,13 +383,6 @@ public final class DbtRules {
             .advice("dbt Fusion's static analysis cannot find column {column}: fix the reference in {model}, or, "
                 + "for a system catalog column it does not model, turn static analysis off for this model.")
             .build(),
-        rule("fusion.static-analysis-missing-relation", COMPILATION, Subclass.MISSING_RELATION)
-            .summary("dbt Fusion static analysis (dbt0xxx) found a relation that does not exist")
-            .priority(620)
-            .match("(?i)\\bdbt0\\d{3}: [^\\n]{0,100}\\b(?:table|relation|view|schema) [^\\n]{1,200}(?:not found|"
-                + "does not exist)")
-            .advice(Texts.MISSING_RELATION)
-            .build(),
         new TestFailureRule(),
         new FreshnessStatusRule());
   }

@@ -40,7 +40,7 @@ public final class SqlStateRules {
         st("sqlstate.syntax-error", DATABASE, Subclass.SQL_SYNTAX, "42601|42883|42P02",
             "SQLSTATE 42601/42883: syntax error or undefined function").advice(Texts.SYNTAX).build(),
         st("sqlstate.data-exception", DATABASE, Subclass.TYPE_MISMATCH,
-            "42804|42846|22P02|22007|22008|22018|22003|22001|2200[0-9A-Z]",
+            "42804|42846|22P02|22007|22008|22018|22003|22001",
             "SQLSTATE 42804/22P02/22007/22018/22003: datatype mismatch, invalid text, cast failure")
             .advice(Texts.TYPES).build(),
         st("sqlstate.division-by-zero", DATABASE, Subclass.DIVISION_BY_ZERO, "22012",

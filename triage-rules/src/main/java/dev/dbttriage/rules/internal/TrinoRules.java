@@ -1,7 +1,6 @@
 package dev.dbttriage.rules.internal;
 
 import static dev.dbttriage.classify.ErrorClass.DATABASE;
-import static dev.dbttriage.classify.ErrorClass.RUNTIME;
 import static dev.dbttriage.rules.internal.PatternRule.rule;
 
 import dev.dbttriage.classify.ErrorClass;
@@ -93,9 +92,6 @@ public final class TrinoRules {
             "NO_NODES_AVAILABLE|SERVER_STARTING_UP|SERVER_SHUTTING_DOWN")
             .summary("NO_NODES_AVAILABLE / SERVER_STARTING_UP").advice(Texts.WAREHOUSE)
             .transience(Transience.TRANSIENT)
-            .build(),
-        trino("trino.auth", RUNTIME, Subclass.CREDENTIALS_INVALID_OR_EXPIRED, "AUTHENTICATION_FAILED|UNAUTHORIZED")
-            .summary("Trino authentication failed").advice(Texts.CREDENTIALS).priority(800)
             .build(),
         rule("trino.user-error", DATABASE, Subclass.OTHER)
             .summary("A TrinoUserError/TrinoQueryError no more specific rule recognised")
