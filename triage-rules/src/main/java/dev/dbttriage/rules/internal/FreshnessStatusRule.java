@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** A source result from {@code dbt source freshness} with no telling message: its status decides. */
-public final class FreshnessStatusRule implements Rule {
+public final class FreshnessStatusRule implements Rule, Documented {
   private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor("dbt.freshness-status",
       "A source result's status: error = stale, warn = late, runtime error = the freshness query failed", 200,
       Set.of("dbt", "freshness"), Optional.of(URI.create(PatternRule.DOCS + "dbt-freshness-status")));
@@ -21,6 +21,17 @@ public final class FreshnessStatusRule implements Rule {
   @Override
   public RuleDescriptor descriptor() {
     return DESCRIPTOR;
+  }
+
+  @Override
+  public String verdict() {
+    return "FRESHNESS / FRESHNESS_ERROR (error), FRESHNESS_WARN (warn), FRESHNESS_CHECK_ERROR (runtime error)";
+  }
+
+  @Override
+  public String adviceText() {
+    return "Fix the upstream ingestion, not dbt; when the query itself failed, check the table, loaded_at_field's "
+        + "type and permissions.";
   }
 
   @Override

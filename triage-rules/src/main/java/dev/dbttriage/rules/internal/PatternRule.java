@@ -28,7 +28,7 @@ import java.util.regex.Pattern;
  * {@code {code}}, {@code {reference}}, {@code {model}} and {@code {grant}} (the GRANT in the warehouse's
  * syntax, see {@link Advice#grant}).
  */
-public final class PatternRule implements Rule {
+public final class PatternRule implements Rule, Documented {
   static final String DOCS = "https://github.com/dbt-triage/dbt-triage/blob/main/docs/rules.md#";
 
   private final RuleDescriptor descriptor;
@@ -82,6 +82,16 @@ public final class PatternRule implements Rule {
 
   /** Returns the advice template. */
   public String adviceTemplate() {
+    return advice;
+  }
+
+  @Override
+  public String verdict() {
+    return errorClass + " / " + subclass;
+  }
+
+  @Override
+  public String adviceText() {
     return advice;
   }
 

@@ -41,9 +41,10 @@ public final class SqlServerRules {
             .summary("229/230/262/297/300/916: permission was denied")
             .priority(600)
             .match(num("229|230|262|297|300|916|1088|15247"),
-                "(?i)The [A-Z ]+ permission was denied on the object", "(?i)\\b[A-Z ]+ permission denied in database",
+                "(?i)The [A-Z]{1,20}(?: [A-Z]{1,20}){0,3} permission was denied on the object",
+                "(?i)\\b[A-Z]{1,20}(?: [A-Z]{1,20}){0,3} permission denied in database",
                 "(?i)is not able to access the database")
-            .extract("(?i)The (?<priv>[A-Z ]+) permission was denied on the object '(?<rel>[^'\\n]*)'",
+            .extract("(?i)The (?<priv>[A-Z]{1,20}(?: [A-Z]{1,20}){0,3}) permission was denied on the object '(?<rel>[^'\\n]*)'",
                 num("\\d+"))
             .advice(Texts.PERMISSION).dialect("sqlserver")
             .build(),

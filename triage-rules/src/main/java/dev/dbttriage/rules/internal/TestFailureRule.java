@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * A data test or unit test returned failing rows. The subclass comes from the node's {@code test_metadata}
  * when the node is known, else from the test name (the caller's, the header's, or the result's unique id).
  */
-public final class TestFailureRule implements Rule {
+public final class TestFailureRule implements Rule, Documented {
   static final String ID = "dbt.test-failure";
   private static final RuleDescriptor DESCRIPTOR = new RuleDescriptor(ID,
       "A test returned failing rows (Got N results, Failure/Warning in test, FAIL N); subclass by test type",
@@ -46,6 +46,22 @@ public final class TestFailureRule implements Rule {
   @Override
   public RuleDescriptor descriptor() {
     return DESCRIPTOR;
+  }
+
+  @Override
+  public String verdict() {
+    return "TEST / NOT_NULL, UNIQUE, ACCEPTED_VALUES, RELATIONSHIPS, CUSTOM_TEST, UNIT_TEST or OTHER (from the "
+        + "node's test_metadata, else the test name: not_null_, unique_, accepted_values_, relationships_, "
+        + "dbt_utils_unique_combination_of_columns_; singular .sql tests are CUSTOM_TEST)";
+  }
+
+  @Override
+  public String adviceText() {
+    return "By test type, from the runbook: " + advice(Subclass.NOT_NULL, "{test}") + " / "
+        + advice(Subclass.UNIQUE, "{test}").replaceAll(" Capture.*", "") + " / "
+        + advice(Subclass.ACCEPTED_VALUES, "{test}").replaceAll(" Capture.*", "") + " / "
+        + advice(Subclass.RELATIONSHIPS, "{test}").replaceAll(" Capture.*", "") + " / "
+        + advice(Subclass.UNIT_TEST, "{test}");
   }
 
   @Override
