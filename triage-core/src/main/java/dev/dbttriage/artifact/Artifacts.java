@@ -1,7 +1,20 @@
 package dev.dbttriage.artifact;
 
+import dev.dbttriage.internal.json.CatalogReader;
+import dev.dbttriage.internal.json.KindSniffer;
+import dev.dbttriage.internal.json.ManifestReader;
+import dev.dbttriage.internal.json.RunResultsReader;
+import dev.dbttriage.internal.json.SourcesReader;
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Reads dbt artifacts of every schema version into the model, in one streaming pass each.
@@ -23,7 +36,7 @@ public final class Artifacts {
    *     field the library reads
    */
   public static Manifest readManifest(Path file) {
-    throw new UnsupportedOperationException("readManifest");
+    return read(file, ManifestReader::read);
   }
 
   /**
@@ -35,7 +48,7 @@ public final class Artifacts {
    * @throws ArtifactException on bad input, as for {@link #readManifest(Path)}
    */
   public static Manifest readManifest(InputStream in, String name) {
-    throw new UnsupportedOperationException("readManifest");
+    return ManifestReader.read(Objects.requireNonNull(in, "in"), Objects.requireNonNull(name, "name"));
   }
 
   /**
@@ -46,7 +59,7 @@ public final class Artifacts {
    * @throws ArtifactException on bad input
    */
   public static RunResults readRunResults(Path file) {
-    throw new UnsupportedOperationException("readRunResults");
+    return read(file, RunResultsReader::read);
   }
 
   /**
@@ -58,7 +71,7 @@ public final class Artifacts {
    * @throws ArtifactException on bad input
    */
   public static RunResults readRunResults(InputStream in, String name) {
-    throw new UnsupportedOperationException("readRunResults");
+    return RunResultsReader.read(Objects.requireNonNull(in, "in"), Objects.requireNonNull(name, "name"));
   }
 
   /**
@@ -69,7 +82,7 @@ public final class Artifacts {
    * @throws ArtifactException on bad input
    */
   public static SourceFreshness readSources(Path file) {
-    throw new UnsupportedOperationException("readSources");
+    return read(file, SourcesReader::read);
   }
 
   /**
@@ -81,7 +94,7 @@ public final class Artifacts {
    * @throws ArtifactException on bad input
    */
   public static SourceFreshness readSources(InputStream in, String name) {
-    throw new UnsupportedOperationException("readSources");
+    return SourcesReader.read(Objects.requireNonNull(in, "in"), Objects.requireNonNull(name, "name"));
   }
 
   /**
@@ -92,7 +105,7 @@ public final class Artifacts {
    * @throws ArtifactException on bad input
    */
   public static Catalog readCatalog(Path file) {
-    throw new UnsupportedOperationException("readCatalog");
+    return read(file, CatalogReader::read);
   }
 
   /**
@@ -104,7 +117,7 @@ public final class Artifacts {
    * @throws ArtifactException on bad input
    */
   public static Catalog readCatalog(InputStream in, String name) {
-    throw new UnsupportedOperationException("readCatalog");
+    return CatalogReader.read(Objects.requireNonNull(in, "in"), Objects.requireNonNull(name, "name"));
   }
 
   /**
@@ -116,6 +129,59 @@ public final class Artifacts {
    * @throws ArtifactException if the directory does not exist, has no manifest, or a file is bad
    */
   public static TargetArtifacts readTarget(Path directory) {
-    throw new UnsupportedOperationException("readTarget");
+    Objects.requireNonNull(directory, "directory");
+    String name = directory.toString();
+    if (!Files.exists(directory)) {
+      throw new ArtifactException(name + ": the directory does not exist", name, null, -1, -1, null);
+    }
+    if (!Files.isDirectory(directory)) {
+      throw new ArtifactException(name + ": expected a target/ directory but found a file", name, null, -1, -1,
+          null);
+    }
+    Path manifest = directory.resolve("manifest.json");
+    if (!Files.isRegularFile(manifest)) {
+      throw new ArtifactException(name + ": no manifest.json in the directory", name, null, -1, -1, null);
+    }
+    return new TargetArtifacts(
+        Optional.of(directory),
+        readManifest(manifest),
+        optional(directory.resolve("run_results.json"), RunResultsReader::read),
+        optional(directory.resolve("sources.json"), SourcesReader::read),
+        optional(directory.resolve("catalog.json"), CatalogReader::read));
+  }
+
+  /**
+   * Tells which kind of artifact a file is, from its schema URL or, for files written before dbt 0.19, from
+   * its top-level keys. Reads only as far as needed (the whole file only for pre-v1 files).
+   *
+   * @param file the file
+   * @return the kind
+   * @throws ArtifactException if the file is missing, empty, not JSON or not a dbt artifact
+   */
+  public static ArtifactKind detectKind(Path file) {
+    return read(file, KindSniffer::detect);
+  }
+
+  private static <T> Optional<T> optional(Path file, BiFunction<InputStream, String, T> reader) {
+    return Files.isRegularFile(file) ? Optional.of(read(file, reader)) : Optional.empty();
+  }
+
+  private static <T> T read(Path file, BiFunction<InputStream, String, T> reader) {
+    Objects.requireNonNull(file, "file");
+    String name = file.toString();
+    if (Files.isDirectory(file)) {
+      throw new ArtifactException(name + ": expected a JSON file but found a directory", name, null, -1, -1,
+          null);
+    }
+    // A large buffer: manifests of big projects run to hundreds of megabytes.
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      return reader.apply(in, name);
+    } catch (NoSuchFileException e) {
+      throw new ArtifactException(name + ": the file does not exist", name, null, -1, -1, e);
+    } catch (AccessDeniedException e) {
+      throw new ArtifactException(name + ": permission denied", name, null, -1, -1, e);
+    } catch (IOException e) {
+      throw new ArtifactException(name + ": cannot read: " + e.getMessage(), name, null, -1, -1, e);
+    }
   }
 }

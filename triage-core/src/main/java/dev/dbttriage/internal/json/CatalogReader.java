@@ -1,0 +1,226 @@
+package dev.dbttriage.internal.json;
+
+import dev.dbttriage.artifact.ArtifactException;
+import dev.dbttriage.artifact.ArtifactKind;
+import dev.dbttriage.artifact.Catalog;
+import dev.dbttriage.artifact.CatalogColumn;
+import dev.dbttriage.artifact.CatalogTable;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Reads a {@code catalog.json} (v1 and the pre-v1 shape). Not thread-safe; one instance per file. */
+public final class CatalogReader {
+  private final JsonInput in;
+  private final MetadataReader meta = new MetadataReader(ArtifactKind.CATALOG);
+  private final Map<String, CatalogTable> nodes = new LinkedHashMap<>();
+  private final Map<String, CatalogTable> sources = new LinkedHashMap<>();
+  private final List<String> errors = new ArrayList<>();
+  private String topGeneratedAt;
+  private boolean sawNodes;
+  private boolean sawManifestKeys;
+
+  private CatalogReader(JsonInput in) {
+    this.in = in;
+  }
+
+  /**
+   * Reads a catalog from a stream.
+   *
+   * @param stream the stream, not closed
+   * @param name the name to use in messages
+   * @return the catalog
+   * @throws ArtifactException on bad input
+   */
+  public static Catalog read(InputStream stream, String name) {
+    try (JsonInput in = JsonInput.open(stream, name)) {
+      return new CatalogReader(in).readRoot();
+    }
+  }
+
+  private Catalog readRoot() {
+    in.startRootObject();
+    String field;
+    while ((field = in.nextField()) != null) {
+      switch (field) {
+        case "metadata":
+          meta.read(in);
+          break;
+        case "nodes":
+          sawNodes = true;
+          readTables(nodes);
+          break;
+        case "sources":
+          readTables(sources);
+          break;
+        case "errors":
+          if (in.array()) {
+            while (in.nextElement()) {
+              Object e = in.plainValue();
+              if (e != null) {
+                errors.add(String.valueOf(e));
+              }
+            }
+          }
+          break;
+        case "generated_at":
+          topGeneratedAt = in.string();
+          break;
+        case "macros":
+        case "results":
+          sawManifestKeys = true;
+          in.skip();
+          break;
+        default:
+          in.skip();
+      }
+    }
+    if (meta.schemaUrl == null && (!sawNodes || sawManifestKeys)) {
+      throw new ArtifactException(in.file() + ": expected a dbt catalog at $ but found an object without"
+          + " metadata.dbt_schema_version or nodes (line 1, column 1)", in.file(), "$", 1, 1, null);
+    }
+    if (meta.generatedAt == null) {
+      meta.generatedAt = topGeneratedAt;
+    }
+    return new Catalog(meta.toMetadata(null), nodes, sources, errors, in.warnings());
+  }
+
+  private void readTables(Map<String, CatalogTable> target) {
+    if (!in.object()) {
+      return;
+    }
+    String key;
+    while ((key = in.nextField()) != null) {
+      if (!in.object()) {
+        continue;
+      }
+      String uniqueId = key;
+      String type = "";
+      String database = null;
+      String schema = "";
+      String name = "";
+      String owner = null;
+      Map<String, CatalogColumn> columns = new LinkedHashMap<>();
+      LinkedHashMap<String, Object> stats = new LinkedHashMap<>();
+      String f;
+      while ((f = in.nextField()) != null) {
+        switch (f) {
+          case "unique_id":
+            String u = in.string();
+            if (u != null) {
+              uniqueId = u;
+            }
+            break;
+          case "metadata":
+            if (in.object()) {
+              String mf;
+              while ((mf = in.nextField()) != null) {
+                switch (mf) {
+                  case "type":
+                    type = orEmpty(in.string());
+                    break;
+                  case "database":
+                    database = in.string();
+                    break;
+                  case "schema":
+                    schema = orEmpty(in.string());
+                    break;
+                  case "name":
+                    name = orEmpty(in.string());
+                    break;
+                  case "owner":
+                    owner = in.string();
+                    break;
+                  default:
+                    in.skip();
+                }
+              }
+            }
+            break;
+          case "columns":
+            readColumns(columns);
+            break;
+          case "stats":
+            readStats(stats);
+            break;
+          default:
+            in.skip();
+        }
+      }
+      target.put(uniqueId, new CatalogTable(uniqueId, type, Optional.ofNullable(database), schema, name,
+          Optional.ofNullable(owner), columns, stats));
+    }
+  }
+
+  private void readColumns(Map<String, CatalogColumn> columns) {
+    if (!in.object()) {
+      return;
+    }
+    String key;
+    while ((key = in.nextField()) != null) {
+      if (!in.object()) {
+        continue;
+      }
+      String name = key;
+      String type = "";
+      int index = columns.size() + 1;
+      String comment = null;
+      String f;
+      while ((f = in.nextField()) != null) {
+        switch (f) {
+          case "name":
+            String n = in.string();
+            if (n != null) {
+              name = n;
+            }
+            break;
+          case "type":
+            type = orEmpty(in.string());
+            break;
+          case "index":
+            Double d = in.number();
+            if (d != null) {
+              index = d.intValue();
+            }
+            break;
+          case "comment":
+            comment = in.longString();
+            break;
+          default:
+            in.skip();
+        }
+      }
+      columns.put(key, new CatalogColumn(name, type, index, Optional.ofNullable(comment)));
+    }
+  }
+
+  private void readStats(Map<String, Object> stats) {
+    if (!in.object()) {
+      return;
+    }
+    String key;
+    while ((key = in.nextField()) != null) {
+      if (!in.object()) {
+        in.skip();
+        continue;
+      }
+      Object value = null;
+      String f;
+      while ((f = in.nextField()) != null) {
+        if (f.equals("value")) {
+          value = in.plainValue();
+        } else {
+          in.skip();
+        }
+      }
+      stats.put(key, value);
+    }
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

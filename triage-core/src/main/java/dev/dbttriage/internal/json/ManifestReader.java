@@ -1,0 +1,682 @@
+package dev.dbttriage.internal.json;
+
+import com.fasterxml.jackson.core.JsonToken;
+import dev.dbttriage.artifact.ArtifactKind;
+import dev.dbttriage.artifact.Checksum;
+import dev.dbttriage.artifact.Column;
+import dev.dbttriage.artifact.Macro;
+import dev.dbttriage.artifact.Manifest;
+import dev.dbttriage.artifact.Node;
+import dev.dbttriage.artifact.NodeConfig;
+import dev.dbttriage.artifact.ResourceType;
+import dev.dbttriage.artifact.TestMetadata;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads a {@code manifest.json} of any schema version in one streaming pass. Not thread-safe; one instance per
+ * file.
+ */
+public final class ManifestReader {
+  private static final Map<String, ResourceType> TYPES = new HashMap<>();
+
+  static {
+    for (ResourceType t : ResourceType.values()) {
+      if (t != ResourceType.OTHER) {
+        TYPES.put(t.dbtName(), t);
+      }
+    }
+  }
+
+  /** Type-specific fields kept in {@link Node#attributes()}, by resource type. */
+  private static final Map<ResourceType, Set<String>> ATTRIBUTES = new HashMap<>();
+
+  static {
+    ATTRIBUTES.put(ResourceType.SOURCE, Set.of("quoting", "freshness", "loaded_at_field", "external",
+        "identifier", "source_description", "loader"));
+    ATTRIBUTES.put(ResourceType.EXPOSURE, Set.of("type", "owner", "maturity", "url", "label"));
+    ATTRIBUTES.put(ResourceType.METRIC, Set.of("type", "label", "type_params", "filter"));
+    ATTRIBUTES.put(ResourceType.SEMANTIC_MODEL, Set.of("model", "defaults", "entities", "dimensions",
+        "measures", "primary_entity", "label"));
+    ATTRIBUTES.put(ResourceType.SAVED_QUERY, Set.of("query_params", "exports", "label"));
+    ATTRIBUTES.put(ResourceType.FUNCTION, Set.of("arguments", "returns"));
+    ATTRIBUTES.put(ResourceType.MODEL, Set.of("deprecation_date", "contract", "constraints"));
+    ATTRIBUTES.put(ResourceType.UNIT_TEST, Set.of("model", "given", "expect"));
+    ATTRIBUTES.put(ResourceType.GROUP, Set.of("owner"));
+  }
+
+  private static final Set<String> ANY_ATTRIBUTE = new LinkedHashSet<>();
+
+  static {
+    ATTRIBUTES.values().forEach(ANY_ATTRIBUTE::addAll);
+  }
+
+  private final JsonInput in;
+  private final MetadataReader meta = new MetadataReader(ArtifactKind.MANIFEST);
+  private final Map<String, Node> nodes = new LinkedHashMap<>();
+  private final Map<String, Node> sources = new LinkedHashMap<>();
+  private final Map<String, Node> exposures = new LinkedHashMap<>();
+  private final Map<String, Node> metrics = new LinkedHashMap<>();
+  private final Map<String, Node> semanticModels = new LinkedHashMap<>();
+  private final Map<String, Node> savedQueries = new LinkedHashMap<>();
+  private final Map<String, Node> unitTests = new LinkedHashMap<>();
+  private final Map<String, Node> functions = new LinkedHashMap<>();
+  private final Map<String, Node> groups = new LinkedHashMap<>();
+  private final Map<String, Macro> macros = new LinkedHashMap<>();
+  private final Map<String, List<Node>> disabled = new LinkedHashMap<>();
+  private final Set<String> packages = new LinkedHashSet<>();
+  private final HashMap<Column, Column> columnPool = new HashMap<>();
+  private Map<String, Object> selectors = Map.of();
+  private String topGeneratedAt;
+  private boolean sawNodes;
+  private boolean sawForeignKeys;
+
+  private ManifestReader(JsonInput in) {
+    this.in = in;
+  }
+
+  /**
+   * Reads a manifest from a stream.
+   *
+   * @param stream the stream, not closed
+   * @param name the name to use in messages
+   * @return the manifest
+   * @throws dev.dbttriage.artifact.ArtifactException on bad input
+   */
+  public static Manifest read(InputStream stream, String name) {
+    try (JsonInput in = JsonInput.open(stream, name)) {
+      return new ManifestReader(in).readRoot();
+    }
+  }
+
+  private Manifest readRoot() {
+    in.startRootObject();
+    String field;
+    while ((field = in.nextField()) != null) {
+      switch (field) {
+        case "metadata":
+          meta.read(in);
+          break;
+        case "nodes":
+          sawNodes = true;
+          readNodeMap(nodes, ResourceType.MODEL, true);
+          break;
+        case "sources":
+          readNodeMap(sources, ResourceType.SOURCE, false);
+          break;
+        case "exposures":
+          readNodeMap(exposures, ResourceType.EXPOSURE, false);
+          break;
+        case "metrics":
+          readNodeMap(metrics, ResourceType.METRIC, false);
+          break;
+        case "semantic_models":
+          readNodeMap(semanticModels, ResourceType.SEMANTIC_MODEL, false);
+          break;
+        case "saved_queries":
+          readNodeMap(savedQueries, ResourceType.SAVED_QUERY, false);
+          break;
+        case "unit_tests":
+          readNodeMap(unitTests, ResourceType.UNIT_TEST, false);
+          break;
+        case "functions":
+          readNodeMap(functions, ResourceType.FUNCTION, false);
+          break;
+        case "groups":
+          readNodeMap(groups, ResourceType.GROUP, false);
+          break;
+        case "macros":
+          readMacros();
+          break;
+        case "disabled":
+          readDisabled();
+          break;
+        case "selectors":
+          selectors = in.plainMap();
+          break;
+        case "generated_at":
+          topGeneratedAt = in.string();
+          break;
+        case "results":
+        case "errors":
+        case "logs":
+        case "meta":
+          sawForeignKeys = true;
+          in.skip();
+          break;
+        default:
+          in.skip();
+      }
+    }
+    if (meta.schemaUrl == null && (!sawNodes || sawForeignKeys)) {
+      throw new dev.dbttriage.artifact.ArtifactException(
+          in.file() + ": expected a dbt manifest at $ but found an object without metadata.dbt_schema_version"
+              + " or nodes (line 1, column 1)",
+          in.file(), "$", 1, 1, null);
+    }
+    if (meta.generatedAt == null) {
+      meta.generatedAt = topGeneratedAt;
+    }
+    String derived = meta.projectName == null ? deriveProjectName() : null;
+    return new Manifest(meta.toMetadata(derived), nodes, sources, exposures, metrics, semanticModels,
+        savedQueries, unitTests, functions, groups, macros, disabled, selectors, in.warnings());
+  }
+
+  private String deriveProjectName() {
+    if (meta.projectId == null) {
+      return null;
+    }
+    try {
+      MessageDigest md5 = MessageDigest.getInstance("MD5");
+      for (String pkg : packages) {
+        byte[] digest = md5.digest(pkg.getBytes(StandardCharsets.UTF_8));
+        StringBuilder hex = new StringBuilder(32);
+        for (byte b : digest) {
+          hex.append(Character.forDigit((b >> 4) & 0xF, 16)).append(Character.forDigit(b & 0xF, 16));
+        }
+        if (hex.toString().equalsIgnoreCase(meta.projectId)) {
+          return pkg;
+        }
+      }
+    } catch (NoSuchAlgorithmException e) {
+      return null; // every JDK has MD5; without it the name stays unknown
+    }
+    return null;
+  }
+
+  private void readNodeMap(Map<String, Node> target, ResourceType defaultType, boolean mainNodes) {
+    if (!in.object()) {
+      return;
+    }
+    String key;
+    while ((key = in.nextField()) != null) {
+      Node node = readNode(key, defaultType);
+      if (node == null) {
+        continue;
+      }
+      if (mainNodes && node.resourceType() == ResourceType.SOURCE) {
+        sources.put(node.uniqueId(), node); // dbt <= 0.18 kept sources under nodes
+      } else {
+        target.put(node.uniqueId(), node);
+      }
+    }
+  }
+
+  private void readDisabled() {
+    JsonToken t = in.token();
+    if (t == JsonToken.START_ARRAY) {
+      // manifest v1-v3 (and pre-v1): a flat list of disabled nodes
+      while (in.nextElement()) {
+        Node n = readNode(null, ResourceType.MODEL);
+        if (n != null) {
+          disabled.computeIfAbsent(n.uniqueId(), k -> new ArrayList<>(1)).add(n);
+        }
+      }
+      return;
+    }
+    if (!in.object()) {
+      return;
+    }
+    String key;
+    while ((key = in.nextField()) != null) {
+      List<Node> list = new ArrayList<>(1);
+      if (in.token() == JsonToken.START_OBJECT) {
+        Node n = readNode(key, ResourceType.MODEL);
+        if (n != null) {
+          list.add(n);
+        }
+      } else if (in.array()) {
+        while (in.nextElement()) {
+          Node n = readNode(key, ResourceType.MODEL);
+          if (n != null) {
+            list.add(n);
+          }
+        }
+      }
+      disabled.put(key, list);
+    }
+  }
+
+  private void readMacros() {
+    if (!in.object()) {
+      return;
+    }
+    String key;
+    while ((key = in.nextField()) != null) {
+      if (!in.object()) {
+        continue;
+      }
+      String uniqueId = key;
+      String name = null;
+      String pkg = null;
+      String file = "";
+      String sql = "";
+      List<String> deps = List.of();
+      String f;
+      while ((f = in.nextField()) != null) {
+        switch (f) {
+          case "unique_id":
+            uniqueId = orElse(in.string(), key);
+            break;
+          case "name":
+            name = in.string();
+            break;
+          case "package_name":
+            pkg = in.string();
+            break;
+          case "original_file_path":
+            file = orElse(in.string(), "");
+            break;
+          case "macro_sql":
+            sql = orElse(in.longString(), "");
+            break;
+          case "depends_on":
+            if (in.object()) {
+              String d;
+              while ((d = in.nextField()) != null) {
+                if (d.equals("macros")) {
+                  deps = in.stringList();
+                } else {
+                  in.skip();
+                }
+              }
+            }
+            break;
+          default:
+            in.skip();
+        }
+      }
+      String[] parts = uniqueId.split("\\.");
+      if (name == null) {
+        name = parts[parts.length - 1];
+      }
+      if (pkg == null) {
+        pkg = parts.length > 1 ? parts[1] : "";
+      }
+      packages.add(pkg);
+      macros.put(uniqueId, new Macro(uniqueId, name, pkg, file, sql, deps));
+    }
+  }
+
+  /** Reads one resource object at the current token; null when the value is JSON null. */
+  private Node readNode(String key, ResourceType defaultType) {
+    if (!in.object()) {
+      return null;
+    }
+    String uniqueId = null;
+    String typeName = null;
+    ResourceType type = null;
+    String name = null;
+    String pkg = null;
+    List<String> fqn = null;
+    String path = "";
+    String originalFilePath = "";
+    String patchPath = null;
+    String description = "";
+    String database = null;
+    String schema = null;
+    String alias = null;
+    String identifier = null;
+    String relationName = null;
+    List<String> tags = List.of();
+    Map<String, Object> config = Map.of();
+    Map<String, Object> unrendered = Map.of();
+    Map<String, Object> nodeMeta = Map.of();
+    List<String> depNodes = List.of();
+    List<String> depMacros = List.of();
+    String rawCode = null;
+    String compiledCode = null;
+    String language = null;
+    Checksum checksum = Checksum.NONE;
+    Map<String, Column> columns = Map.of();
+    TestMetadata testMetadata = null;
+    String attachedNode = null;
+    String columnName = null;
+    String version = null;
+    String latestVersion = null;
+    String group = null;
+    String access = null;
+    String sourceName = null;
+    LinkedHashMap<String, Object> attributes = null;
+    String f;
+    while ((f = in.nextField()) != null) {
+      switch (f) {
+        case "unique_id":
+          uniqueId = in.string();
+          break;
+        case "resource_type":
+          typeName = in.string();
+          if (typeName != null) {
+            type = TYPES.get(typeName);
+            if (type == null) {
+              type = ResourceType.fromDbtName(typeName).orElse(ResourceType.OTHER);
+            }
+          }
+          break;
+        case "name":
+          name = in.string();
+          break;
+        case "package_name":
+          pkg = in.string();
+          break;
+        case "fqn":
+          fqn = in.stringList();
+          break;
+        case "path":
+          path = orElse(in.string(), "");
+          break;
+        case "original_file_path":
+          originalFilePath = orElse(in.string(), "");
+          break;
+        case "patch_path":
+          patchPath = in.string();
+          break;
+        case "description":
+          description = orElse(in.longString(), "");
+          break;
+        case "database":
+          database = in.string();
+          break;
+        case "schema":
+          schema = in.string();
+          break;
+        case "alias":
+          alias = in.string();
+          break;
+        case "relation_name":
+          relationName = in.string();
+          break;
+        case "tags":
+          tags = in.stringList();
+          break;
+        case "config":
+          config = in.plainMap();
+          break;
+        case "unrendered_config":
+          unrendered = in.plainMap();
+          break;
+        case "meta":
+          nodeMeta = in.plainMap();
+          break;
+        case "depends_on":
+          if (in.object()) {
+            String d;
+            while ((d = in.nextField()) != null) {
+              if (d.equals("nodes")) {
+                depNodes = in.stringList();
+              } else if (d.equals("macros")) {
+                depMacros = in.stringList();
+              } else {
+                in.skip();
+              }
+            }
+          }
+          break;
+        case "raw_code":
+        case "raw_sql":
+          rawCode = in.longString();
+          break;
+        case "compiled_code":
+        case "compiled_sql":
+          compiledCode = in.longString();
+          break;
+        case "language":
+          language = in.string();
+          break;
+        case "checksum":
+          checksum = readChecksum();
+          break;
+        case "columns":
+          columns = readColumns();
+          break;
+        case "test_metadata":
+          testMetadata = readTestMetadata();
+          break;
+        case "attached_node":
+          attachedNode = in.string();
+          break;
+        case "column_name":
+          columnName = in.string();
+          break;
+        case "version":
+          version = in.stringOrNumber();
+          break;
+        case "latest_version":
+          latestVersion = in.stringOrNumber();
+          break;
+        case "group":
+          group = in.string();
+          break;
+        case "access":
+          access = in.string();
+          break;
+        case "source_name":
+          sourceName = in.string();
+          break;
+        case "identifier":
+          identifier = in.string();
+          attributes = putAttribute(attributes, f, identifier);
+          break;
+        default:
+          if (ANY_ATTRIBUTE.contains(f)) {
+            Set<String> wanted = type == null ? ANY_ATTRIBUTE : ATTRIBUTES.get(type);
+            if (wanted != null && wanted.contains(f)) {
+              attributes = putAttribute(attributes, f, in.plainValue());
+              break;
+            }
+          }
+          in.skip();
+      }
+    }
+    if (uniqueId == null) {
+      uniqueId = key;
+      if (uniqueId == null) {
+        throw in.error("expected a resource with a unique_id", "but found none");
+      }
+    }
+    if (type == null) {
+      int dot = uniqueId.indexOf('.');
+      String prefix = dot > 0 ? uniqueId.substring(0, dot) : "";
+      type = TYPES.getOrDefault(prefix, defaultType);
+      typeName = type.dbtName();
+    }
+    if (attributes != null) {
+      Set<String> wanted = ATTRIBUTES.getOrDefault(type, Set.of());
+      attributes.keySet().retainAll(wanted);
+    }
+    if (type == ResourceType.SOURCE && alias == null) {
+      alias = identifier;
+    }
+    if (name == null || pkg == null) {
+      String[] parts = uniqueId.split("\\.");
+      if (name == null) {
+        name = parts[parts.length - 1];
+      }
+      if (pkg == null) {
+        pkg = parts.length > 1 ? parts[1] : "";
+      }
+    }
+    packages.add(pkg);
+    if (fqn == null) {
+      fqn = in.canonicalList(List.of(pkg, name));
+    }
+    return new Node(
+        uniqueId,
+        type,
+        typeName,
+        name,
+        pkg,
+        fqn,
+        path,
+        originalFilePath,
+        Optional.ofNullable(patchPath),
+        description,
+        Optional.ofNullable(database),
+        Optional.ofNullable(schema),
+        Optional.ofNullable(alias),
+        Optional.ofNullable(relationName),
+        tags,
+        config.isEmpty() ? NodeConfig.EMPTY : new NodeConfig(config),
+        unrendered,
+        nodeMeta,
+        depNodes,
+        depMacros,
+        rawCode == null ? "" : rawCode,
+        Optional.ofNullable(compiledCode),
+        Optional.ofNullable(language),
+        checksum,
+        columns,
+        Optional.ofNullable(testMetadata),
+        Optional.ofNullable(attachedNode),
+        Optional.ofNullable(columnName),
+        Optional.ofNullable(version),
+        Optional.ofNullable(latestVersion),
+        Optional.ofNullable(group),
+        Optional.ofNullable(access),
+        Optional.ofNullable(sourceName),
+        attributes == null || attributes.isEmpty() ? Map.of() : in.canonicalMap(attributes));
+  }
+
+  private static LinkedHashMap<String, Object> putAttribute(
+      LinkedHashMap<String, Object> attributes, String key, Object value) {
+    LinkedHashMap<String, Object> a = attributes != null ? attributes : new LinkedHashMap<>();
+    a.put(key, value);
+    return a;
+  }
+
+  private Checksum readChecksum() {
+    JsonToken t = in.token();
+    if (t == JsonToken.VALUE_STRING) {
+      return new Checksum("sha256", in.string()); // unit tests write the bare sha256
+    }
+    if (!in.object()) {
+      return Checksum.NONE;
+    }
+    String name = "none";
+    String value = "";
+    String f;
+    while ((f = in.nextField()) != null) {
+      if (f.equals("name")) {
+        name = orElse(in.string(), "none");
+      } else if (f.equals("checksum")) {
+        value = orElse(in.string(), "");
+      } else {
+        in.skip();
+      }
+    }
+    return new Checksum(name, value);
+  }
+
+  private Map<String, Column> readColumns() {
+    if (!in.object()) {
+      return Map.of();
+    }
+    Map<String, Column> columns = null;
+    String key;
+    while ((key = in.nextField()) != null) {
+      if (!in.object()) {
+        continue;
+      }
+      String name = key;
+      String dataType = null;
+      String description = "";
+      List<String> constraints = List.of();
+      Map<String, Object> colMeta = Map.of();
+      String f;
+      while ((f = in.nextField()) != null) {
+        switch (f) {
+          case "name":
+            name = orElse(in.string(), key);
+            break;
+          case "data_type":
+            dataType = in.string();
+            break;
+          case "description":
+            description = orElse(in.longString(), "");
+            break;
+          case "meta":
+            colMeta = in.plainMap();
+            break;
+          case "constraints":
+            constraints = readConstraints();
+            break;
+          default:
+            in.skip();
+        }
+      }
+      if (columns == null) {
+        columns = new LinkedHashMap<>();
+      }
+      Column c = new Column(name, Optional.ofNullable(dataType), description, constraints, colMeta);
+      Column prior = columnPool.putIfAbsent(c, c);
+      columns.put(key, prior != null ? prior : c);
+    }
+    return columns == null ? Map.of() : columns;
+  }
+
+  private List<String> readConstraints() {
+    if (!in.array()) {
+      return List.of();
+    }
+    List<String> types = new ArrayList<>(2);
+    while (in.nextElement()) {
+      JsonToken t = in.token();
+      if (t == JsonToken.VALUE_STRING) {
+        types.add(in.string());
+      } else if (in.object()) {
+        String f;
+        while ((f = in.nextField()) != null) {
+          if (f.equals("type")) {
+            String type = in.string();
+            if (type != null) {
+              types.add(type);
+            }
+          } else {
+            in.skip();
+          }
+        }
+      }
+    }
+    return in.canonicalList(types);
+  }
+
+  private TestMetadata readTestMetadata() {
+    if (!in.object()) {
+      return null;
+    }
+    String name = null;
+    String namespace = null;
+    Map<String, Object> kwargs = Map.of();
+    String f;
+    while ((f = in.nextField()) != null) {
+      switch (f) {
+        case "name":
+          name = in.string();
+          break;
+        case "namespace":
+          namespace = in.string();
+          break;
+        case "kwargs":
+          kwargs = in.plainMap();
+          break;
+        default:
+          in.skip();
+      }
+    }
+    return name == null ? null : new TestMetadata(name, Optional.ofNullable(namespace), kwargs);
+  }
+
+  private static String orElse(String value, String fallback) {
+    return value != null ? value : fallback;
+  }
+}

@@ -1,0 +1,408 @@
+package dev.dbttriage.internal.json;
+
+import com.fasterxml.jackson.core.JsonToken;
+import dev.dbttriage.artifact.ArtifactException;
+import dev.dbttriage.artifact.ArtifactKind;
+import dev.dbttriage.artifact.BatchResults;
+import dev.dbttriage.artifact.InvocationArgs;
+import dev.dbttriage.artifact.RunResult;
+import dev.dbttriage.artifact.RunResults;
+import dev.dbttriage.artifact.RunStatus;
+import dev.dbttriage.artifact.Timing;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * Reads a {@code run_results.json} of any schema version, including the pre-v1 shape of dbt 0.18 and older
+ * whose {@code status} holds the adapter message and whose outcome is in the {@code error}, {@code fail},
+ * {@code warn} and {@code skip} fields. Not thread-safe; one instance per file.
+ */
+public final class RunResultsReader {
+  private final JsonInput in;
+  private final MetadataReader meta = new MetadataReader(ArtifactKind.RUN_RESULTS);
+  private final List<Raw> raws = new ArrayList<>();
+  private Map<String, Object> args;
+  private Double elapsed;
+  private String topGeneratedAt;
+  private boolean sawResults;
+
+  /** One result as written, interpreted once the file's shape is known. */
+  private static final class Raw {
+    String path;
+    String uniqueId;
+    String nodeType;
+    String status;
+    Double statusNumber;
+    boolean statusPresent;
+    String message;
+    Double failures;
+    List<Timing> timing = List.of();
+    double executionTime;
+    String threadId;
+    Map<String, Object> adapterResponse = Map.of();
+    String compiledCode;
+    String relationName;
+    BatchResults batchResults;
+    String error;
+    Boolean fail;
+    Boolean warn;
+    Boolean skip;
+  }
+
+  private RunResultsReader(JsonInput in) {
+    this.in = in;
+  }
+
+  /**
+   * Reads run results from a stream.
+   *
+   * @param stream the stream, not closed
+   * @param name the name to use in messages
+   * @return the run results
+   * @throws ArtifactException on bad input
+   */
+  public static RunResults read(InputStream stream, String name) {
+    try (JsonInput in = JsonInput.open(stream, name)) {
+      return new RunResultsReader(in).readRoot();
+    }
+  }
+
+  private RunResults readRoot() {
+    in.startRootObject();
+    String field;
+    while ((field = in.nextField()) != null) {
+      switch (field) {
+        case "metadata":
+          meta.read(in);
+          break;
+        case "results":
+          sawResults = true;
+          readResults();
+          break;
+        case "elapsed_time":
+          elapsed = in.number();
+          break;
+        case "args":
+          args = in.plainMap();
+          break;
+        case "generated_at":
+          topGeneratedAt = in.string();
+          break;
+        default:
+          in.skip();
+      }
+    }
+    if (meta.schemaUrl == null && !sawResults) {
+      throw new ArtifactException(in.file() + ": expected dbt run results at $ but found an object without"
+          + " metadata.dbt_schema_version or results (line 1, column 1)", in.file(), "$", 1, 1, null);
+    }
+    if (meta.generatedAt == null) {
+      meta.generatedAt = topGeneratedAt;
+    }
+    boolean legacy = meta.schemaUrl == null;
+    List<RunResult> results = new ArrayList<>(raws.size());
+    for (Raw r : raws) {
+      results.add(legacy ? legacyResult(r) : result(r));
+    }
+    return new RunResults(meta.toMetadata(null), args == null ? InvocationArgs.NONE : invocationArgs(args),
+        elapsed == null ? OptionalDouble.empty() : OptionalDouble.of(elapsed), results, in.warnings());
+  }
+
+  private RunResult result(Raw r) {
+    String raw = r.status != null ? r.status : (r.statusNumber != null ? number(r.statusNumber) : "");
+    RunStatus status = RunStatus.parse(raw);
+    if (status == RunStatus.UNKNOWN) {
+      in.warn(r.path + ".status", "unknown status '" + raw + "' kept raw");
+    }
+    return new RunResult(r.uniqueId, status, raw, Optional.ofNullable(r.message),
+        r.failures == null ? OptionalLong.empty() : OptionalLong.of(r.failures.longValue()), r.timing,
+        r.executionTime, Optional.ofNullable(r.threadId), r.adapterResponse, Optional.ofNullable(r.compiledCode),
+        Optional.ofNullable(r.relationName), Optional.ofNullable(r.batchResults));
+  }
+
+  private RunResult legacyResult(Raw r) {
+    RunStatus status;
+    String message = r.status;
+    OptionalLong failures = OptionalLong.empty();
+    if (r.statusNumber != null) {
+      failures = OptionalLong.of(r.statusNumber.longValue()); // tests wrote their failure count here
+    }
+    if (r.error != null) {
+      status = RunStatus.ERROR;
+      message = r.error;
+    } else if (Boolean.TRUE.equals(r.skip)) {
+      status = RunStatus.SKIPPED;
+    } else if (Boolean.TRUE.equals(r.fail)) {
+      status = RunStatus.FAIL;
+    } else if (Boolean.TRUE.equals(r.warn)) {
+      status = RunStatus.WARN;
+    } else if ("test".equals(r.nodeType)) {
+      status = RunStatus.PASS;
+    } else {
+      status = RunStatus.SUCCESS;
+    }
+    return new RunResult(r.uniqueId, status, status.dbtName(), Optional.ofNullable(message), failures,
+        r.timing, r.executionTime, Optional.ofNullable(r.threadId), r.adapterResponse,
+        Optional.ofNullable(r.compiledCode), Optional.ofNullable(r.relationName), Optional.empty());
+  }
+
+  private static String number(double d) {
+    return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  private void readResults() {
+    if (!in.array()) {
+      return;
+    }
+    while (in.nextElement()) {
+      if (!in.object()) {
+        continue;
+      }
+      Raw r = new Raw();
+      r.path = "$.results[" + raws.size() + "]";
+      String f;
+      while ((f = in.nextField()) != null) {
+        switch (f) {
+          case "unique_id":
+            r.uniqueId = in.string();
+            break;
+          case "status":
+            r.statusPresent = true;
+            JsonToken t = in.token();
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+              r.statusNumber = in.number();
+            } else {
+              r.status = in.string();
+            }
+            break;
+          case "message":
+            JsonToken mt = in.token();
+            if (mt == JsonToken.VALUE_STRING || mt == JsonToken.VALUE_NULL) {
+              r.message = in.longString();
+            } else {
+              Object v = in.plainValue(); // Fusion has written structured messages
+              r.message = String.valueOf(v);
+            }
+            break;
+          case "failures":
+            if (in.token() == JsonToken.VALUE_STRING) {
+              // Seen in real files: a text instead of the count. Keep it readable, not fatal.
+              String text = in.string();
+              try {
+                r.failures = Double.valueOf(text.trim());
+              } catch (NumberFormatException e) {
+                in.warn("expected a number but found the string '" + text + "'; failures left unknown");
+              }
+            } else {
+              r.failures = in.number();
+            }
+            break;
+          case "timing":
+            r.timing = readTiming();
+            break;
+          case "execution_time":
+            Double d = in.number();
+            r.executionTime = d == null ? 0.0 : d;
+            break;
+          case "thread_id":
+            r.threadId = in.string();
+            break;
+          case "adapter_response":
+            r.adapterResponse = in.plainMap();
+            break;
+          case "compiled_code":
+          case "compiled_sql":
+            r.compiledCode = in.longString();
+            break;
+          case "relation_name":
+            r.relationName = in.string();
+            break;
+          case "batch_results":
+            r.batchResults = readBatchResults();
+            break;
+          case "node":
+            readLegacyNode(r);
+            break;
+          case "error":
+            r.error = in.longString();
+            break;
+          case "fail":
+            r.fail = in.bool();
+            break;
+          case "warn":
+            r.warn = in.bool();
+            break;
+          case "skip":
+            r.skip = in.bool();
+            break;
+          default:
+            in.skip();
+        }
+      }
+      if (r.uniqueId == null) {
+        throw new ArtifactException(in.file() + ": expected a unique_id at " + r.path + " but found none"
+            + schemaSuffix(), in.file(), r.path, -1, -1, null);
+      }
+      raws.add(r);
+    }
+  }
+
+  private String schemaSuffix() {
+    return meta.schemaUrl == null ? "" : " (schema v" + meta.schemaVersion + ")";
+  }
+
+  private void readLegacyNode(Raw r) {
+    if (!in.object()) {
+      return;
+    }
+    String f;
+    while ((f = in.nextField()) != null) {
+      switch (f) {
+        case "unique_id":
+          if (r.uniqueId == null) {
+            r.uniqueId = in.string();
+          } else {
+            in.skip();
+          }
+          break;
+        case "resource_type":
+          r.nodeType = in.string();
+          break;
+        case "compiled_sql":
+        case "compiled_code":
+          if (r.compiledCode == null) {
+            r.compiledCode = in.longString();
+          } else {
+            in.skip();
+          }
+          break;
+        case "relation_name":
+          if (r.relationName == null) {
+            r.relationName = in.string();
+          } else {
+            in.skip();
+          }
+          break;
+        default:
+          in.skip();
+      }
+    }
+  }
+
+  private List<Timing> readTiming() {
+    if (!in.array()) {
+      return List.of();
+    }
+    List<Timing> list = new ArrayList<>(2);
+    while (in.nextElement()) {
+      if (!in.object()) {
+        continue;
+      }
+      String name = "";
+      String started = null;
+      String completed = null;
+      String f;
+      while ((f = in.nextField()) != null) {
+        switch (f) {
+          case "name":
+            name = in.string();
+            break;
+          case "started_at":
+            started = in.string();
+            break;
+          case "completed_at":
+            completed = in.string();
+            break;
+          default:
+            in.skip();
+        }
+      }
+      list.add(new Timing(name == null ? "" : name, Optional.ofNullable(started), Optional.ofNullable(completed)));
+    }
+    return list;
+  }
+
+  private BatchResults readBatchResults() {
+    if (!in.object()) {
+      return null;
+    }
+    List<List<String>> ok = List.of();
+    List<List<String>> failed = List.of();
+    String f;
+    while ((f = in.nextField()) != null) {
+      if (f.equals("successful")) {
+        ok = readBatches();
+      } else if (f.equals("failed")) {
+        failed = readBatches();
+      } else {
+        in.skip();
+      }
+    }
+    return new BatchResults(ok, failed);
+  }
+
+  private List<List<String>> readBatches() {
+    if (!in.array()) {
+      return List.of();
+    }
+    List<List<String>> batches = new ArrayList<>();
+    while (in.nextElement()) {
+      batches.add(in.stringList());
+    }
+    return batches;
+  }
+
+  /** Builds {@link InvocationArgs} from the recorded {@code args}. */
+  static InvocationArgs invocationArgs(Map<String, Object> args) {
+    Object which = args.get("which");
+    if (!(which instanceof String)) {
+      which = args.get("command");
+    }
+    List<String> select = tokens(args.get("select"));
+    if (select.isEmpty()) {
+      select = tokens(args.get("models"));
+    }
+    return new InvocationArgs(
+        which instanceof String s ? Optional.of(s) : Optional.empty(),
+        select,
+        tokens(args.get("exclude")),
+        str(args.get("selector")),
+        tokens(args.get("resource_types")),
+        tokens(args.get("exclude_resource_types")),
+        str(args.get("indirect_selection")),
+        Boolean.TRUE.equals(args.get("full_refresh")),
+        Boolean.TRUE.equals(args.get("fail_fast")),
+        str(args.get("state")),
+        Boolean.TRUE.equals(args.get("defer")),
+        args);
+  }
+
+  private static Optional<String> str(Object value) {
+    return value instanceof String s && !s.isEmpty() ? Optional.of(s) : Optional.empty();
+  }
+
+  private static List<String> tokens(Object value) {
+    if (value instanceof String s) {
+      String trimmed = s.trim();
+      return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("\\s+"));
+    }
+    if (value instanceof List<?> list) {
+      List<String> out = new ArrayList<>(list.size());
+      for (Object o : list) {
+        if (o instanceof String s) {
+          out.add(s);
+        } else if (o instanceof List<?> inner) {
+          out.addAll(tokens(inner)); // old dbt kept nested tuples for --select a,b
+        }
+      }
+      return out;
+    }
+    return List.of();
+  }
+}

@@ -1,0 +1,209 @@
+package dev.dbttriage.internal.json;
+
+import dev.dbttriage.artifact.ArtifactException;
+import dev.dbttriage.artifact.ArtifactKind;
+import dev.dbttriage.artifact.FreshnessResult;
+import dev.dbttriage.artifact.FreshnessStatus;
+import dev.dbttriage.artifact.SourceFreshness;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * Reads a {@code sources.json} of any schema version: v1 to v3, the dbt 0.17/0.18 shape of {@code results} with
+ * a {@code node} each, and the dbt 0.16 shape {@code {meta, sources}}. Not thread-safe; one instance per file.
+ */
+public final class SourcesReader {
+  private final JsonInput in;
+  private final MetadataReader meta = new MetadataReader(ArtifactKind.SOURCES);
+  private final List<FreshnessResult> results = new ArrayList<>();
+  private Double elapsed;
+  private String topGeneratedAt;
+  private boolean sawResults;
+
+  private SourcesReader(JsonInput in) {
+    this.in = in;
+  }
+
+  /**
+   * Reads freshness results from a stream.
+   *
+   * @param stream the stream, not closed
+   * @param name the name to use in messages
+   * @return the results
+   * @throws ArtifactException on bad input
+   */
+  public static SourceFreshness read(InputStream stream, String name) {
+    try (JsonInput in = JsonInput.open(stream, name)) {
+      return new SourcesReader(in).readRoot();
+    }
+  }
+
+  private SourceFreshness readRoot() {
+    in.startRootObject();
+    String field;
+    while ((field = in.nextField()) != null) {
+      switch (field) {
+        case "metadata":
+          meta.read(in);
+          break;
+        case "results":
+          sawResults = true;
+          readResults();
+          break;
+        case "sources":
+          sawResults = true;
+          readLegacySources();
+          break;
+        case "meta":
+          readLegacyMeta();
+          break;
+        case "elapsed_time":
+          elapsed = in.number();
+          break;
+        case "generated_at":
+          topGeneratedAt = in.string();
+          break;
+        default:
+          in.skip();
+      }
+    }
+    if (meta.schemaUrl == null && !sawResults) {
+      throw new ArtifactException(in.file() + ": expected dbt source freshness results at $ but found an object"
+          + " without metadata.dbt_schema_version, results or sources (line 1, column 1)", in.file(), "$", 1, 1,
+          null);
+    }
+    if (meta.generatedAt == null) {
+      meta.generatedAt = topGeneratedAt;
+    }
+    return new SourceFreshness(meta.toMetadata(null),
+        elapsed == null ? OptionalDouble.empty() : OptionalDouble.of(elapsed), results, in.warnings());
+  }
+
+  private void readLegacyMeta() {
+    if (!in.object()) {
+      return;
+    }
+    String f;
+    while ((f = in.nextField()) != null) {
+      if (f.equals("generated_at")) {
+        topGeneratedAt = in.string();
+      } else if (f.equals("elapsed_time")) {
+        elapsed = in.number();
+      } else {
+        in.skip();
+      }
+    }
+  }
+
+  private void readLegacySources() {
+    if (!in.object()) {
+      return;
+    }
+    String key;
+    while ((key = in.nextField()) != null) {
+      readResult(key, "$.sources['" + key + "']");
+    }
+  }
+
+  private void readResults() {
+    if (!in.array()) {
+      return;
+    }
+    while (in.nextElement()) {
+      readResult(null, "$.results[" + results.size() + "]");
+    }
+  }
+
+  private void readResult(String key, String path) {
+    if (!in.object()) {
+      return;
+    }
+    String uniqueId = key;
+    String status = null;
+    String maxLoadedAt = null;
+    String snapshottedAt = null;
+    Double age = null;
+    Map<String, Object> criteria = Map.of();
+    String error = null;
+    Double executionTime = null;
+    Boolean fail = null;
+    Boolean warn = null;
+    String f;
+    while ((f = in.nextField()) != null) {
+      switch (f) {
+        case "unique_id":
+          uniqueId = in.string();
+          break;
+        case "status":
+        case "state":
+          status = in.string();
+          break;
+        case "max_loaded_at":
+          maxLoadedAt = in.string();
+          break;
+        case "snapshotted_at":
+          snapshottedAt = in.string();
+          break;
+        case "max_loaded_at_time_ago_in_s":
+        case "age":
+          age = in.number();
+          break;
+        case "criteria":
+          criteria = in.plainMap();
+          break;
+        case "error":
+        case "message":
+          String e = in.token() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING
+              || in.isNull() ? in.longString() : String.valueOf(in.plainValue());
+          if (e != null) {
+            error = e;
+          }
+          break;
+        case "execution_time":
+          executionTime = in.number();
+          break;
+        case "fail":
+          fail = in.bool();
+          break;
+        case "warn":
+          warn = in.bool();
+          break;
+        case "node":
+          if (in.object()) {
+            String nf;
+            while ((nf = in.nextField()) != null) {
+              if (nf.equals("unique_id") && uniqueId == null) {
+                uniqueId = in.string();
+              } else {
+                in.skip();
+              }
+            }
+          }
+          break;
+        default:
+          in.skip();
+      }
+    }
+    if (uniqueId == null) {
+      throw new ArtifactException(in.file() + ": expected a unique_id at " + path + " but found none"
+          + (meta.schemaUrl == null ? "" : " (schema v" + meta.schemaVersion + ")"), in.file(), path, -1, -1,
+          null);
+    }
+    String raw = status;
+    if (raw == null) {
+      raw = Boolean.TRUE.equals(fail) ? "error" : Boolean.TRUE.equals(warn) ? "warn"
+          : error != null ? "runtime error" : "pass";
+    }
+    FreshnessStatus s = FreshnessStatus.parse(raw);
+    if (s == FreshnessStatus.UNKNOWN) {
+      in.warn(path + ".status", "unknown freshness status '" + raw + "' kept raw");
+    }
+    results.add(new FreshnessResult(uniqueId, s, raw, Optional.ofNullable(maxLoadedAt),
+        Optional.ofNullable(snapshottedAt), age == null ? OptionalDouble.empty() : OptionalDouble.of(age),
+        criteria, Optional.ofNullable(error), executionTime == null ? 0.0 : executionTime));
+  }
+}
