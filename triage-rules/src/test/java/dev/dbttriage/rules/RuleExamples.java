@@ -336,6 +336,10 @@ final class RuleExamples {
                 + "supported on Redshift tables."),
         // ---- DuckDB ----
         dev("duckdb.catalog-missing-relation", "adamatito-dbt-etl-pipeline-duckdb-dbt-l798-1", DB, Subclass.MISSING_RELATION),
+        ex("duckdb.catalog-missing-relation", "duckdb", DB, Subclass.MISSING_RELATION,
+            "medsidd/whyline-denver dbt/target/run_results.json @bcaf495 (fixtures/artifacts, MIT)",
+            "Runtime Error in model stg_acs_geo (models/staging/stg_acs_geo.sql)\n  Binder Error: Catalog "
+                + "\"demo-project\" does not exist!"),
         ex("duckdb.catalog-missing-function", "duckdb", DB, Subclass.SQL_SYNTAX,
             "DuckDB Catalog Error wording",
             "Runtime Error in model stg (models/stg.sql)\n  Catalog Error: Scalar Function with name dateadd does "

@@ -15,12 +15,13 @@ public final class DuckDbRules {
   public static List<Rule> rules() {
     return List.of(
         rule("duckdb.catalog-missing-relation", DATABASE, Subclass.MISSING_RELATION)
-            .summary("Catalog Error: Table/View/Schema/Catalog with name ... does not exist")
+            .summary("Catalog Error: Table/View/Schema with name ... does not exist; Binder Error: Catalog ... does not exist")
             .priority(600)
             .match("(?i)Catalog Error: (?:Table|View|Schema|Catalog|Database|Sequence) with name [^\\n]{1,200}"
                     + "does not exist",
                 "(?i)IO Error: No files found that match the pattern", "(?i)Catalog Error: [^\\n]{0,200}"
-                    + "(?:Table|View|Schema) [^\\n]{0,100} does not exist")
+                    + "(?:Table|View|Schema) [^\\n]{0,100} does not exist",
+                "(?i)Binder Error: (?:Catalog|Schema|Table|View|Database) \"?[^\\n]{1,200}\"? does not exist")
             .extract("(?i)with name \"?(?<rel>[\\w.\"]+?)\"? does not exist")
             .advice(Texts.MISSING_RELATION)
             .build(),
