@@ -59,6 +59,12 @@ final class RuleExamples {
         dev("dbt.package-missing", "dbt-labs-dbt-core-5294-1", DE, Subclass.PACKAGE_MISSING),
         dev("dbt.deps-registry", "datavault-uk-automate-dv-169-1", DE, Subclass.PACKAGE_MISSING),
         dev("dbt.ref-not-found", "mrx112426-dbt_course_practice-dbt-l16232-1", DE, Subclass.REF_NOT_FOUND),
+        ex("dbt.unresolved-dependency", null, DE, Subclass.REF_NOT_FOUND,
+            "dbt-core wording when ref() sits in a conditional block (core/dbt/context/providers.py)",
+            "Compilation Error in model orders (models/orders.sql)\n  dbt was unable to infer all dependencies for "
+                + "the model \"orders\".\n  This typically happens when ref() is placed within a conditional "
+                + "block.\n  \n  To fix this, add the following hint to the top of the model \"orders\":\n  \n  "
+                + "-- depends_on: {{ ref('stg_orders') }}"),
         dev("dbt.source-not-found", "aws-samples-dbt-glue-610-1", DE, Subclass.SOURCE_NOT_FOUND),
         dev("dbt.cycle", "dbt-labs-dbt-core-4733-1", DE, Subclass.CYCLE),
         ex("dbt.duplicate-resource", null, CO, Subclass.DUPLICATE_RESOURCE,
@@ -301,6 +307,9 @@ final class RuleExamples {
                 + "\"fct_orders\" does not exist\n  LINE 3: (\"order_id\", \"amount\", \"discount\")"),
         dev("postgres.column-does-not-exist", "tanmay-developer-historical-dbtvault-dbt-l24271-1", DB, Subclass.MISSING_COLUMN),
         dev("postgres.function-does-not-exist", "fivetran-dbt_github-25-1", DB, Subclass.SQL_SYNTAX),
+        ex("postgres.view-columns-changed", "postgres", DB, Subclass.SCHEMA_CHANGE_NOT_ALLOWED,
+            "Postgres CREATE OR REPLACE VIEW wording (src/backend/commands/view.c)",
+            "Database Error in model stg_orders (models/stg_orders.sql)\n  cannot drop columns from view"),
         ex("postgres.operator-does-not-exist", "postgres", DB, Subclass.TYPE_MISMATCH,
             "Postgres 42883 operator wording",
             "Database Error in model orders (models/orders.sql)\n  operator does not exist: integer = text\n  LINE 12: "

@@ -49,10 +49,12 @@ public final class BigQueryRules {
             .advice(Texts.MISSING_COLUMN)
             .build(),
         rule("bigquery.syntax-error", DATABASE, Subclass.SQL_SYNTAX)
-            .summary("invalidQuery: Syntax error, or a function this dialect does not have")
+            .summary("invalidQuery: Syntax error, a function this dialect does not have, ambiguous or ungrouped "
+                + "columns")
             .priority(600)
             .match("\\bSyntax error: ", "\\bFunction not found: ", "(?i)Table-valued function not found",
-                "\\bUnrecognized function\\b")
+                "\\bUnrecognized function\\b", "\\bColumn name [\\w`]+ is ambiguous\\b",
+                "(?i)which is neither grouped nor aggregated")
             .advice(Texts.SYNTAX + " (BigQuery: DATE_ADD/DATE_DIFF, backticks for table names.)")
             .build(),
         rule("bigquery.no-matching-signature", DATABASE, Subclass.TYPE_MISMATCH)
@@ -80,7 +82,7 @@ public final class BigQueryRules {
                     + "bytesBilledLimitExceeded)\\b",
                 "(?i)Resources exceeded during query execution", "(?i)could not be executed in the allotted memory",
                 "(?i)\\bQuota exceeded\\b", "(?i)Exceeded rate limits", "(?i)Query exceeded limit for bytes billed",
-                "(?i)Response too large to return")
+                "(?i)Response too large to return", "(?i)Query exceeded resource limits")
             .advice(Texts.RESOURCES).transience(Transience.TRANSIENT)
             .build(),
         rule("bigquery.billing-not-enabled", DATABASE, Subclass.BILLING_NOT_ENABLED)

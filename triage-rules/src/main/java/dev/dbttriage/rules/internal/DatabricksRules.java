@@ -108,7 +108,8 @@ public final class DatabricksRules {
             .summary("PARSE_SYNTAX_ERROR / ParseException (mismatched input), UNRESOLVED_ROUTINE")
             .priority(600)
             .match(cls("PARSE_SYNTAX_ERROR|UNRESOLVED_ROUTINE|PARSE_EMPTY_STATEMENT|INVALID_IDENTIFIER|"
-                    + "UNSUPPORTED_DATATYPE"),
+                    + "UNSUPPORTED_DATATYPE|MISSING_AGGREGATION|MISSING_GROUP_BY|AMBIGUOUS_REFERENCE|"
+                    + "AMBIGUOUS_COLUMN_OR_FIELD"),
                 "\\bParseException\\b", "(?i)\\bmismatched input '", "(?i)\\bextraneous input '",
                 "(?i)no viable alternative at input", "(?i)\\bUndefined function: ")
             .unless("Trino(?:User|Query)Error|Presto")

@@ -148,6 +148,14 @@ public final class DbtRules {
             .advice("{reference} was renamed, deleted, disabled or lives in an uninstalled package: fix the "
                 + "ref(); `dbt compile --select +{model}` catches this before any SQL runs.")
             .build(),
+        rule("dbt.unresolved-dependency", DEPENDENCY, Subclass.REF_NOT_FOUND)
+            .summary("dbt could not infer a model's dependencies (a ref() inside a conditional block)")
+            .priority(720)
+            .match("(?i)dbt was unable to infer all dependencies for the model")
+            .extract("(?i)depends_on: \\{\\{ ref\\('(?<ref>[^']+)'\\) \\}\\}")
+            .advice("Add the hint dbt prints (`-- depends_on: {{ ref('{reference}') }}`) at the top of {model} so "
+                + "the ref is known at parse time.")
+            .build(),
         rule("dbt.source-not-found", DEPENDENCY, Subclass.SOURCE_NOT_FOUND)
             .summary("A source() that is not defined (or is disabled) in any sources YAML")
             .priority(725)
@@ -274,7 +282,8 @@ public final class DbtRules {
                 "(?i)must be configured with a",
                 "(?i)Invalid (?:incremental )?strategy|is not a valid (?:materialization|incremental_strategy|"
                     + "strategy|config|value)",
-                "(?i)dbt_project\\.yml[^\\n]{0,100}(?:invalid|does not match|validation)")
+                "(?i)dbt_project\\.yml[^\\n]{0,100}(?:invalid|does not match|validation)",
+                "(?i)No materialization '[^'\\n]*' was found for adapter")
             .unless(NESTED_DB)
             .advice("Fix the YAML or config at the file and path shown (indentation, keys, required "
                 + "properties); `dbt parse` checks the whole project quickly.")

@@ -70,9 +70,10 @@ public final class DuckDbRules {
             .advice(Texts.TYPES)
             .build(),
         rule("duckdb.parser-error", DATABASE, Subclass.SQL_SYNTAX)
-            .summary("Parser Error: syntax error")
+            .summary("Parser Error: syntax error; Binder Error: ambiguous or ungrouped column")
             .priority(600)
-            .match("(?i)Parser Error: ")
+            .match("(?i)Parser Error: ", "(?i)Binder Error: Ambiguous reference to column",
+                "(?i)Binder Error: [^\\n]{0,200}must appear in the GROUP BY clause")
             .advice(Texts.SYNTAX)
             .build(),
         rule("duckdb.out-of-memory", DATABASE, Subclass.RESOURCE_EXHAUSTED)

@@ -48,11 +48,17 @@ public final class PostgresRules {
             .extract("(?i)column \"?(?<col>[\\w$]+)\"?")
             .advice(Texts.SCHEMA_CHANGE)
             .build(),
+        rule("postgres.view-columns-changed", DATABASE, Subclass.SCHEMA_CHANGE_NOT_ALLOWED)
+            .summary("CREATE OR REPLACE VIEW cannot drop, rename or retype a view column (the view's shape changed)")
+            .priority(600)
+            .match("(?i)cannot drop columns from view", "(?i)cannot change (?:name|data type) of view column")
+            .advice("The view's columns changed in a way CREATE OR REPLACE VIEW cannot apply: drop the view (or "
+                + "run `dbt run --select {model} --full-refresh`) and rebuild it.")
+            .build(),
         rule("postgres.column-does-not-exist", DATABASE, Subclass.MISSING_COLUMN)
             .summary("42703: column does not exist")
             .priority(600)
-            .match("(?i)\\bcolumn \"?[^\"\\n]{1,200}\"? does not exist", "(?i)column reference \"[^\"\\n]*\" is "
-                + "ambiguous")
+            .match("(?i)\\bcolumn \"?[^\"\\n]{1,200}\"? does not exist")
             .extract("(?i)column \"(?<col>[^\"\\n]*)\" does not exist", "(?i)column (?<col>[\\w.$]+) does not exist")
             .advice(Texts.MISSING_COLUMN)
             .build(),
@@ -77,9 +83,11 @@ public final class PostgresRules {
             .advice(Texts.TYPES)
             .build(),
         rule("postgres.syntax-error", DATABASE, Subclass.SQL_SYNTAX)
-            .summary("42601: syntax error at or near")
+            .summary("42601/42702/42803: syntax error, ambiguous column reference, ungrouped column")
             .priority(600)
-            .match("(?i)syntax error at or near", "(?i)syntax error at end of input")
+            .match("(?i)syntax error at or near", "(?i)syntax error at end of input",
+                "(?i)column reference \"[^\"\\n]*\" is ambiguous",
+                "(?i)must appear in the GROUP BY clause or be used in an aggregate function")
             .advice(Texts.SYNTAX)
             .build(),
         rule("postgres.statement-timeout", DATABASE, Subclass.STATEMENT_TIMEOUT)

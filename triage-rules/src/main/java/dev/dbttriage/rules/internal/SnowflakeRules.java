@@ -83,10 +83,12 @@ public final class SnowflakeRules {
             .advice(Texts.MERGE + " For snapshots, look for several current rows (dbt_valid_to is null) per key.")
             .build(),
         rule("snowflake.syntax-error", DATABASE, Subclass.SQL_SYNTAX)
-            .summary("001003/002140/002141/002142: syntax error, or an unknown function in this dialect")
+            .summary("001003/002140/002141/002142/002028/000979: syntax error, unknown function, ambiguous column, "
+                + "invalid GROUP BY")
             .priority(600)
-            .match(code("001003", "001007", "002140", "002141", "002142", "001008"),
-                "(?i)syntax error line \\d+ at position \\d+", "(?i)Unknown (?:table )?function [A-Z_$]")
+            .match(code("001003", "001007", "002140", "002141", "002142", "001008", "002028", "000979"),
+                "(?i)syntax error line \\d+ at position \\d+", "(?i)Unknown (?:table )?function [A-Z_$]",
+                "(?i)ambiguous column name '", "(?i)is not a valid group by expression")
             .extract(CODE)
             .advice(Texts.SYNTAX)
             .build(),
