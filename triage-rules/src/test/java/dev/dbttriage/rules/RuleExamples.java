@@ -97,6 +97,10 @@ final class RuleExamples {
         dev("dbt.freshness-warn", "mrx112426-dbt_course_practice-dbt-l3041-1", FR, Subclass.FRESHNESS_WARN),
         dev("dbt.freshness-check-error", "daniel-obare-dbt-postgres-project-dbt-l10071-1", FR, Subclass.FRESHNESS_CHECK_ERROR),
         dev("dbt.freshness-failure-summary", "mrx112426-dbt_course_practice-dbt-l2576-1", FR, Subclass.FRESHNESS_ERROR),
+        ex("dbt.progress-error", "postgres", DB, Subclass.OTHER,
+            "dbt CLI progress line format (dbt-core events: LogModelResult)",
+            "\u001b[0m10:51:21  1 of 3 ERROR creating sql table model dbt_dev.fct_orders ................ "
+                + "[\u001b[31mERROR\u001b[0m in 0.21s]"),
         ex("dbt.database-error", "snowflake", DB, Subclass.OTHER,
             "Snowflake error 090105, as dbt prints it (https://github.com/dbt-labs/dbt-snowflake/issues)",
             "Database Error in model stg_orders (models/stg_orders.sql)\n  090105 (22000): Cannot perform CREATE "

@@ -54,7 +54,8 @@ public final class BigQueryRules {
             .priority(600)
             .match("\\bSyntax error: ", "\\bFunction not found: ", "(?i)Table-valued function not found",
                 "\\bUnrecognized function\\b", "\\bColumn name [\\w`]+ is ambiguous\\b",
-                "(?i)which is neither grouped nor aggregated")
+                "(?i)which is neither grouped nor aggregated", "(?i)Duplicate column names in the result are not "
+                    + "supported")
             .advice(Texts.SYNTAX + " (BigQuery: DATE_ADD/DATE_DIFF, backticks for table names.)")
             .build(),
         rule("bigquery.no-matching-signature", DATABASE, Subclass.TYPE_MISMATCH)

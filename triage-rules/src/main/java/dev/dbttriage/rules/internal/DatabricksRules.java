@@ -122,7 +122,7 @@ public final class DatabricksRules {
             .match(cls("DATATYPE_MISMATCH|CAST_INVALID_INPUT|CANNOT_PARSE_TIMESTAMP|CAST_OVERFLOW|"
                     + "INVALID_FORMAT|NUMERIC_VALUE_OUT_OF_RANGE|CANNOT_PARSE_DECIMAL|INCOMPATIBLE_COLUMN_TYPE|"
                     + "INVALID_ARRAY_INDEX|ARITHMETIC_OVERFLOW"),
-                "(?i)due to data type mismatch")
+                "(?i)due to data type mismatch", "(?i)Cannot up cast ")
             .extract(cls("[A-Z_]+"))
             .advice(Texts.TYPES)
             .build(),

@@ -41,7 +41,8 @@ public final class DbtRules {
                 "(?i)Reauthentication is needed|\\bRefreshError\\b|DefaultCredentialsError|Could not automatically "
                     + "determine credentials",
                 "(?i)\\bauthentication (?:failed|failure)\\b", "(?i)\\bno password supplied\\b",
-                "(?i)\\b401\\b[^\\n]{0,40}\\bUnauthori[sz]ed\\b", "\\b390\\d{3} \\([0-9A-Z]{5}\\)")
+                "(?i)\\b401\\b[^\\n]{0,40}\\bUnauthori[sz]ed\\b", "\\b390(?!201)\\d{3} \\([0-9A-Z]{5}\\)",
+                "FATAL:\\s+role \"[^\"\\n]*\" does not exist")
             .unless("(?i)Repository not found|git clone")
             .advice(Texts.CREDENTIALS).fixLayer(FixLayer.ENVIRONMENT).transience(Transience.PERSISTENT)
             .build(),
@@ -347,6 +348,14 @@ public final class DbtRules {
             .unless("Database Error|Runtime Error|Compilation Error")
             .extract("Failure in source (?<rel>[\\w.\"`-]+)")
             .advice("Source {relation} failed its freshness check: fix the upstream ingestion, not dbt.")
+            .build(),
+        rule("dbt.progress-error", DATABASE, Subclass.OTHER)
+            .summary("Only a progress line such as 'N of M ERROR creating ... model' (not freshness) is shown")
+            .priority(120)
+            .match("\\b\\d+ of \\d+ ERROR (?!STALE\\b|freshness\\b)\\S")
+            .extract("ERROR (?:creating|snapshotting|loading|inserting|running) [\\w ]{0,40}?(?<rel>[\\w\"`]+\\.[\\w.\"`]+)")
+            .advice("Only the progress line is here: find 'Database Error in ...' for this node further down the "
+                + "log (or in run_results.json) for the cause.")
             .build(),
         rule("dbt.database-error", DATABASE, Subclass.OTHER)
             .summary("A Database Error header whose cause no more specific rule recognised")

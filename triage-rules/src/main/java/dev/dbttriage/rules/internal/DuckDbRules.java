@@ -19,7 +19,8 @@ public final class DuckDbRules {
             .priority(600)
             .match("(?i)Catalog Error: (?:Table|View|Schema|Catalog|Database|Sequence) with name [^\\n]{1,200}"
                     + "does not exist",
-                "(?i)IO Error: No files found that match the pattern", "(?i)Catalog Error: [^\\n]{0,200}"
+                "(?i)IO Error: No files found that match the pattern",
+                "(?i)IO Error: Cannot open file \"[^\"\\n]*\": No such file or directory", "(?i)Catalog Error: [^\\n]{0,200}"
                     + "(?:Table|View|Schema) [^\\n]{0,100} does not exist",
                 "(?i)Binder Error: (?:Catalog|Schema|Table|View|Database) \"?[^\\n]{1,200}\"? does not exist")
             .extract("(?i)with name \"?(?<rel>[\\w.\"]+?)\"? does not exist")

@@ -79,7 +79,8 @@ public final class PostgresRules {
                 "(?i)value too long for type", "(?i)cannot be cast automatically to type",
                 "(?i)Invalid digit, Value '", "(?i)Numeric data overflow|numeric field overflow",
                 "(?i)out of range for type", "(?i)date/time field value out of range",
-                "(?i)could not convert string to", "(?i)types [\\w ]+ and [\\w ]+ cannot be matched")
+                "(?i)could not convert string to", "(?i)types [\\w ]+ and [\\w ]+ cannot be matched",
+                "(?i)could not determine data type of parameter")
             .advice(Texts.TYPES)
             .build(),
         rule("postgres.syntax-error", DATABASE, Subclass.SQL_SYNTAX)
@@ -87,7 +88,8 @@ public final class PostgresRules {
             .priority(600)
             .match("(?i)syntax error at or near", "(?i)syntax error at end of input",
                 "(?i)column reference \"[^\"\\n]*\" is ambiguous",
-                "(?i)must appear in the GROUP BY clause or be used in an aggregate function")
+                "(?i)must appear in the GROUP BY clause or be used in an aggregate function",
+                "(?i)column \"[^\"\\n]*\" specified more than once")
             .advice(Texts.SYNTAX)
             .build(),
         rule("postgres.statement-timeout", DATABASE, Subclass.STATEMENT_TIMEOUT)

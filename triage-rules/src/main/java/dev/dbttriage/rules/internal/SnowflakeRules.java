@@ -58,9 +58,10 @@ public final class SnowflakeRules {
             .advice(Texts.PERMISSION).dialect("snowflake")
             .build(),
         rule("snowflake.no-active-warehouse", DATABASE, Subclass.WAREHOUSE_NOT_RUNNING)
-            .summary("000606/090064: no active warehouse, or the warehouse is suspended or missing")
-            .priority(620)
-            .match(code("000606", "090064", "090063"), "(?i)No active warehouse selected",
+            .summary("000606/090064/390201: no active warehouse, or the warehouse is suspended or missing")
+            .priority(820)
+            .match(code("000606", "090064", "090063", "390201"), "(?i)No active warehouse selected",
+                "(?i)The requested warehouse does not exist or not authorized",
                 "(?i)Warehouse '[^'\\n]*' (?:does not exist|is suspended|cannot be resumed|was suspended)")
             .extract("(?i)Warehouse '(?<rel>[^'\\n]*)'", CODE)
             .advice(Texts.WAREHOUSE + " In Snowflake: ALTER WAREHOUSE <wh> RESUME; check the profile's "
@@ -86,7 +87,8 @@ public final class SnowflakeRules {
             .summary("001003/002140/002141/002142/002028/000979: syntax error, unknown function, ambiguous column, "
                 + "invalid GROUP BY")
             .priority(600)
-            .match(code("001003", "001007", "002140", "002141", "002142", "001008", "002028", "000979"),
+            .match(code("001003", "001007", "002140", "002141", "002142", "001008", "002028", "000979", "002025"),
+                "(?i)duplicate column name '",
                 "(?i)syntax error line \\d+ at position \\d+", "(?i)Unknown (?:table )?function [A-Z_$]",
                 "(?i)ambiguous column name '", "(?i)is not a valid group by expression")
             .extract(CODE)

@@ -73,9 +73,10 @@ public final class SqlServerRules {
             .advice(Texts.DIVISION)
             .build(),
         rule("sqlserver.deadlock", DATABASE, Subclass.CONCURRENT_MODIFICATION)
-            .summary("1205/1222: deadlock victim, lock request timeout")
+            .summary("1205/1222/3960/24556: deadlock victim, lock timeout, snapshot isolation update conflict")
             .priority(600)
-            .match(num("1205|1222"), "(?i)was deadlocked on lock", "(?i)Lock request time out period exceeded")
+            .match(num("1205|1222|3960|24556"), "(?i)was deadlocked on lock", "(?i)Lock request time out period exceeded",
+                "(?i)Snapshot isolation transaction aborted due to update conflict")
             .extract(num("\\d+"))
             .advice(Texts.CONCURRENT)
             .transience(Transience.TRANSIENT)
