@@ -21,7 +21,8 @@ public final class DbtRules {
       + "dbt_expectations|dbt_date|star|ga4|dbt_artifacts|dbt_project_evaluator)";
   private static final String COMPILE_CONTEXT = "(?:Compilation Error|Parsing Error|CompilationError|"
       + "TemplateSyntaxError|UndefinedError|in macro )";
-  private static final String NESTED_DB = "Database Error|SQL compilation error|Syntax error:|\\b\\d{6} \\([0-9A-Z]{5}\\)";
+  private static final String NESTED_DB = "Database Error|SQL compilation error|Syntax error:|syntax error line \\d|"
+      + "\\b\\d{6} \\([0-9A-Z]{5}\\)";
 
   private DbtRules() {}
 
@@ -42,7 +43,8 @@ public final class DbtRules {
                     + "determine credentials",
                 "(?i)\\bauthentication (?:failed|failure)\\b", "(?i)\\bno password supplied\\b",
                 "(?i)\\b401\\b[^\\n]{0,40}\\bUnauthori[sz]ed\\b", "\\b390(?!201)\\d{3} \\([0-9A-Z]{5}\\)",
-                "FATAL:\\s+role \"[^\"\\n]*\" does not exist")
+                "FATAL:\\s+role \"[^\"\\n]*\" does not exist",
+                "(?i)user account (?:has been |is )?(?:temporarily )?locked|\\buser (?:is|has been) disabled\\b")
             .unless("(?i)Repository not found|git clone")
             .advice(Texts.CREDENTIALS).fixLayer(FixLayer.ENVIRONMENT).transience(Transience.PERSISTENT)
             .build(),
@@ -226,7 +228,8 @@ public final class DbtRules {
                 "(?i)tag name expected|Missing end of comment tag|Reached EOF without finding|"
                     + "TemplateSyntaxError|Jinja was looking for the following tags|You probably made a nesting "
                     + "mistake|The innermost block that needs to be closed",
-                "(?i)Failed to parse macro", "(?i)unexpected char '", "(?i)unclosed (?:string|comment|block|tag)")
+                "(?i)Failed to parse macro", "(?i)unexpected char '", "(?i)unclosed (?:string|comment|block|tag)",
+                "(?m)^\\s*unexpected '[^'\\n]{1,40}'\\s*$")
             .unless(NESTED_DB)
             .advice("Fix the Jinja at the line shown (unclosed or misnested if/for/macro blocks, stray braces); "
                 + "`dbt compile --select {model}` shows the expanded error.")
@@ -284,7 +287,8 @@ public final class DbtRules {
                 "(?i)Invalid (?:incremental )?strategy|is not a valid (?:materialization|incremental_strategy|"
                     + "strategy|config|value)",
                 "(?i)dbt_project\\.yml[^\\n]{0,100}(?:invalid|does not match|validation)",
-                "(?i)No materialization '[^'\\n]*' was found for adapter")
+                "(?i)No materialization '[^'\\n]*' was found for adapter", "(?i)Invalid config version",
+                "(?i)Error encountered in [^\\n]{0,300}dbt_project\\.yml")
             .unless(NESTED_DB)
             .advice("Fix the YAML or config at the file and path shown (indentation, keys, required "
                 + "properties); `dbt parse` checks the whole project quickly.")
