@@ -267,6 +267,13 @@ class BuiltInRulesTest {
   }
 
   @Test
+  void everyBuiltInRuleSurvivesHostileInput() {
+    for (Rule r : BuiltInRules.all()) {
+      dev.dbttriage.classify.RuleTester.of(r).survivesHostileInput();
+    }
+  }
+
+  @Test
   void rulesCanBeAddedOnTopOfTheBuiltIns() {
     Rule mine = new Rule() {
       @Override

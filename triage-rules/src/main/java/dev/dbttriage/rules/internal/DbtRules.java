@@ -229,7 +229,7 @@ public final class DbtRules {
                     + "TemplateSyntaxError|Jinja was looking for the following tags|You probably made a nesting "
                     + "mistake|The innermost block that needs to be closed",
                 "(?i)Failed to parse macro", "(?i)unexpected char '", "(?i)unclosed (?:string|comment|block|tag)",
-                "(?m)^\\s*unexpected '[^'\\n]{1,40}'\\s*$")
+                "(?m)^[ \\t]*unexpected '[^'\\n]{1,40}'[ \\t]*$")
             .unless(NESTED_DB)
             .advice("Fix the Jinja at the line shown (unclosed or misnested if/for/macro blocks, stray braces); "
                 + "`dbt compile --select {model}` shows the expanded error.")
@@ -305,7 +305,7 @@ public final class DbtRules {
         rule("dbt.python-exception", RUNTIME, Subclass.INTERNAL_ERROR)
             .summary("dbt or an adapter crashed with a bare Python exception, or versions are incompatible")
             .priority(400)
-            .match("(?m)^\\s*'[^'\\n]{1,200}\\\\?'\\s*$",
+            .match("(?m)^[ \\t]*'[^'\\n]{1,200}\\\\?'[ \\t]*$",
                 "['\u2018](?:NoneType|str|int|list|dict|tuple|float|bool|function|module)['\u2019] object (?:is not|has no|cannot)",
                 "\\b(?:KeyError|IndexError|AttributeError|TypeError|ValueError|ImportError|ModuleNotFoundError|"
                     + "NameError|AssertionError|RecursionError|UnicodeDecodeError|NotImplementedError|"
