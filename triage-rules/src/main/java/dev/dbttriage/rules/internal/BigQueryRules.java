@@ -109,7 +109,7 @@ public final class BigQueryRules {
             .match("(?i)Invalid schema update", "(?i)Cannot add fields", "(?i)Provided Schema does not match",
                 "(?i)Schema update options should only be specified",
                 "(?i)Cannot replace a table with a different (?:partitioning|clustering) spec",
-                "(?i)Field [\\w`]+ has changed (?:type|mode)",
+                "(?i)Field [\\w`]+ has changed (?:type|mode)", "(?i)Incompatible table partitioning specification",
                 "(?i)column [^\\n]{1,100} does not exist in [^\\n]{0,200}__dbt_tmp")
             .advice(Texts.SCHEMA_CHANGE)
             .build(),

@@ -253,7 +253,8 @@ public final class DbtRules {
             .match("['\u2018](?:NoneType|str|int|list|dict|tuple|float|bool|function|method|Undefined)['\u2019] object "
                     + "(?:is not|has no|does not)",
                 "(?i)unsupported operand type|not all arguments converted|got an unexpected keyword argument|"
-                    + "missing \\d+ required positional argument|takes (?:no|\\d+) (?:positional |keyword )?"
+                    + "missing \\d+ required positional argument|takes (?:no|\\d+|at most \\d+|at least \\d+|exactly \\d+) "
+                    + "(?:positional |keyword )?"
                     + "arguments?|list index out of range|string indices must be integers|invalid literal for|"
                     + "is not iterable|is not callable|is not subscriptable|can only concatenate|maximum "
                     + "recursion depth",
@@ -275,7 +276,7 @@ public final class DbtRules {
         rule("dbt.invalid-config", COMPILATION, Subclass.INVALID_CONFIG)
             .summary("Invalid project or schema YAML or config (Parsing Error, schema validation)")
             .priority(300)
-            .match("Parsing Error", "(?i)Invalid [a-z_ ]{1,40} config given in",
+            .match("Parsing Error", "(?i)Invalid [a-z_ ]{1,40} config(?:uration)? given in",
                 "(?i)The schema file at [^\\n]* is invalid", "(?i)at path \\[[^\\]\\n]*\\]: ",
                 "(?i)Syntax error near line \\d+", "(?i)Error reading [^\\n]{1,300}\\.ya?ml",
                 "(?i)mapping values are not allowed|could not find expected ':'|while (?:parsing|scanning) a "
@@ -288,7 +289,8 @@ public final class DbtRules {
                     + "strategy|config|value)",
                 "(?i)dbt_project\\.yml[^\\n]{0,100}(?:invalid|does not match|validation)",
                 "(?i)No materialization '[^'\\n]*' was found for adapter", "(?i)Invalid config version",
-                "(?i)Error encountered in [^\\n]{0,300}dbt_project\\.yml")
+                "(?i)Error encountered in [^\\n]{0,300}dbt_project\\.yml",
+                "(?i)Snapshot target is not a snapshot table")
             .unless(NESTED_DB)
             .advice("Fix the YAML or config at the file and path shown (indentation, keys, required "
                 + "properties); `dbt parse` checks the whole project quickly.")
@@ -310,7 +312,7 @@ public final class DbtRules {
                 "\\b(?:KeyError|IndexError|AttributeError|TypeError|ValueError|ImportError|ModuleNotFoundError|"
                     + "NameError|AssertionError|RecursionError|UnicodeDecodeError|NotImplementedError|"
                     + "JSONDecodeError)\\b",
-                "(?i)No module named|cannot import name|Traceback \\(most recent call last\\)",
+                "(?i)No module named|cannot import name|Traceback \\(most recent call last\\)", "\\[Errno -?\\d+\\]",
                 "(?i)Invalid value from \"show table extended|got \\d+ values?, expected \\d+",
                 "(?i)dbt encountered an internal error|\\bInternal Error\\b",
                 "(?i)is not compatible with (?:dbt|this version)|requires dbt(?:-core)? version|version mismatch")
