@@ -3,6 +3,7 @@ package dev.dbttriage.rules.internal;
 import static dev.dbttriage.classify.ErrorClass.DATABASE;
 import static dev.dbttriage.rules.internal.PatternRule.rule;
 
+import dev.dbttriage.classify.FixLayer;
 import dev.dbttriage.classify.Rule;
 import dev.dbttriage.classify.Subclass;
 import dev.dbttriage.classify.Transience;
@@ -102,6 +103,7 @@ public final class DatabricksRules {
                     + "does not exist)",
                 "(?i)\\bTEMPORARILY_UNAVAILABLE\\b", "(?i)warehouse [^\\n]{0,60}(?:is not running|is starting)")
             .advice(Texts.WAREHOUSE)
+            .fixLayer(FixLayer.WAREHOUSE_OR_INFRASTRUCTURE)
             .transience(Transience.TRANSIENT)
             .build(),
         rule("databricks.parse-error", DATABASE, Subclass.SQL_SYNTAX)

@@ -3,6 +3,7 @@ package dev.dbttriage.rules.internal;
 import static dev.dbttriage.classify.ErrorClass.DATABASE;
 import static dev.dbttriage.rules.internal.PatternRule.rule;
 
+import dev.dbttriage.classify.FixLayer;
 import dev.dbttriage.classify.Rule;
 import dev.dbttriage.classify.Subclass;
 import dev.dbttriage.classify.Transience;
@@ -66,6 +67,7 @@ public final class SnowflakeRules {
             .extract("(?i)Warehouse '(?<rel>[^'\\n]*)'", CODE)
             .advice(Texts.WAREHOUSE + " In Snowflake: ALTER WAREHOUSE <wh> RESUME; check the profile's "
                 + "`warehouse:` and GRANT USAGE ON WAREHOUSE <wh> TO ROLE <dbt_role>.")
+            .fixLayer(FixLayer.WAREHOUSE_OR_INFRASTRUCTURE)
             .transience(Transience.TRANSIENT)
             .build(),
         rule("snowflake.statement-timeout", DATABASE, Subclass.STATEMENT_TIMEOUT)

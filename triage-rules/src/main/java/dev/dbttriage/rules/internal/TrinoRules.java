@@ -4,6 +4,7 @@ import static dev.dbttriage.classify.ErrorClass.DATABASE;
 import static dev.dbttriage.rules.internal.PatternRule.rule;
 
 import dev.dbttriage.classify.ErrorClass;
+import dev.dbttriage.classify.FixLayer;
 import dev.dbttriage.classify.Rule;
 import dev.dbttriage.classify.Subclass;
 import dev.dbttriage.classify.Transience;
@@ -91,6 +92,7 @@ public final class TrinoRules {
         trino("trino.not-running", DATABASE, Subclass.WAREHOUSE_NOT_RUNNING,
             "NO_NODES_AVAILABLE|SERVER_STARTING_UP|SERVER_SHUTTING_DOWN")
             .summary("NO_NODES_AVAILABLE / SERVER_STARTING_UP").advice(Texts.WAREHOUSE)
+            .fixLayer(FixLayer.WAREHOUSE_OR_INFRASTRUCTURE)
             .transience(Transience.TRANSIENT)
             .build(),
         rule("trino.user-error", DATABASE, Subclass.OTHER)
