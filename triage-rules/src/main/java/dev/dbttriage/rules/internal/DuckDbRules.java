@@ -23,7 +23,8 @@ public final class DuckDbRules {
                 "(?i)IO Error: Cannot open file \"[^\"\\n]*\": No such file or directory", "(?i)Catalog Error: [^\\n]{0,200}"
                     + "(?:Table|View|Schema) [^\\n]{0,100} does not exist",
                 "(?i)Binder Error: (?:Catalog|Schema|Table|View|Database) \"?[^\\n]{1,200}\"? does not exist")
-            .extract("(?i)with name \"?(?<rel>[\\w.\"]+?)\"? does not exist")
+            .extract("(?i)with name \"?(?<rel>[\\w.\"]+?)\"? does not exist",
+                "(?i)Error: (?:Catalog|Schema|Table|View|Database) \"?(?<rel>[^\"\\n]+?)\"? does not exist")
             .advice(Texts.MISSING_RELATION)
             .build(),
         rule("duckdb.catalog-missing-function", DATABASE, Subclass.SQL_SYNTAX)
