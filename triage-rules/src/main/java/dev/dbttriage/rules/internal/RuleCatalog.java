@@ -32,6 +32,9 @@ public final class RuleCatalog {
     sb.append("\"Runtime Error\" or \"Failure in test\" is classed by its cause. Advice placeholders: `{relation}`, ");
     sb.append("`{column}`, `{reference}`, `{model}`, `{privilege}`, `{role}`, and `{grant}` (the GRANT in the ");
     sb.append("warehouse's own syntax, with the objects the message names).\n\n");
+    sb.append("Add your own rules on top: `Classifier.builder().rules(BuiltInRules.all()).rule(new MyRule())");
+    sb.append(".build()`, or ship them as a `Rule`/`RulePack` service and call `discoverRules()`; test them with ");
+    sb.append("`RuleTester`. Two rules with one id fail the build of the classifier.\n\n");
     int total = packs.values().stream().mapToInt(List::size).sum();
     sb.append(total).append(" rules in ").append(packs.size()).append(" packs.\n\n");
     for (Map.Entry<String, List<Rule>> pack : packs.entrySet()) {
