@@ -252,7 +252,8 @@ public final class DbtRules {
             .priority(540)
             .match("['\u2018](?:NoneType|str|int|list|dict|tuple|float|bool|function|method|Undefined)['\u2019] object "
                     + "(?:is not|has no|does not)",
-                "(?i)unsupported operand type|not all arguments converted|got an unexpected keyword argument|"
+                "(?i)unsupported operand type|not all arguments converted|got an unexpected keyword argument|cannot unpack|"
+                    + "non-iterable|\\bNoneType\\b|"
                     + "missing \\d+ required positional argument|takes (?:no|\\d+|at most \\d+|at least \\d+|exactly \\d+) "
                     + "(?:positional |keyword )?"
                     + "arguments?|list index out of range|string indices must be integers|invalid literal for|"
