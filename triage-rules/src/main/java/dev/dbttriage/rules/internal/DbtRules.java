@@ -111,7 +111,8 @@ public final class DbtRules {
             .match("(?i)This version of dbt is not supported with the '[^']*' package",
                 "(?i)Version error for package", "(?i)Could not find a satisfactory version",
                 "(?i)Required version of dbt for '", "(?i)version conflict|conflicting versions? (?:for|of)",
-                "(?i)no (?:compatible|matching) version (?:found|of)")
+                "(?i)no (?:compatible|matching) version (?:found|of)",
+                "(?i)Failed to read package[^\\n]{0,300}\\n[^\\n]{0,300}Additional properties are not allowed")
             .extract("(?i)with the '(?<ref>[^']+)' package", "(?i)for package '?(?<ref>[\\w/.-]+)")
             .advice("Pin a version of {reference} whose require-dbt-version includes your dbt (or upgrade dbt), "
                 + "then `dbt deps`.")

@@ -112,7 +112,7 @@ public final class PostgresRules {
             .priority(600)
             .match("(?i)deadlock detected", "(?i)could not serialize access", "(?i)could not obtain lock",
                 "(?i)Serializable isolation violation on table", "(?i)concurrent (?:update|transaction)",
-                "(?i)tuple concurrently updated", "(?i)lock timeout")
+                "(?i)tuple concurrently updated", "(?i)lock timeout", "(?i)could not open relation with OID \\d+")
             .advice(Texts.CONCURRENT)
             .transience(Transience.TRANSIENT)
             .build(),
