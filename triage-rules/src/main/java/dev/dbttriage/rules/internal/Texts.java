@@ -20,7 +20,9 @@ final class Texts {
   static final String WAREHOUSE = "The warehouse/cluster is not running: start it (check auto-suspend and "
       + "auto-resume settings), then re-run.";
   static final String SYNTAX = "The warehouse rejected the SQL (syntax or dialect: a function or form this "
-      + "warehouse does not have). Run the compiled SQL of {model} in the warehouse editor and fix it.";
+      + "warehouse does not have, such as DATEADD vs DATE_ADD, ILIKE or array syntax). Run the compiled SQL of "
+      + "{model} in the warehouse editor and fix it; prefer dbt's cross-database macros (dbt.dateadd, "
+      + "dbt.datediff) for code that runs on several warehouses.";
   static final String TYPES = "A value or expression has the wrong type: compare column types upstream with "
       + "the compiled SQL of {model}; add explicit casts or fix the bad values upstream.";
   static final String DIVISION = "A division by zero in {model}: guard the divisor (nullif(x, 0)); the data "
