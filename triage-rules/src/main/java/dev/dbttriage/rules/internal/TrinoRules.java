@@ -45,13 +45,14 @@ public final class TrinoRules {
             .build(),
         trino("trino.syntax-error", DATABASE, Subclass.SQL_SYNTAX,
             "SYNTAX_ERROR|FUNCTION_NOT_FOUND|AMBIGUOUS_NAME|INVALID_COLUMN_REFERENCE|MISSING_GROUP_BY|"
-                + "EXPRESSION_NOT_AGGREGATE",
+                + "EXPRESSION_NOT_AGGREGATE|AMBIGUOUS_FUNCTION_CALL|DUPLICATE_COLUMN_NAME|MISSING_OVER|"
+                + "NESTED_AGGREGATION|INVALID_ARGUMENTS|TOO_MANY_ARGUMENTS",
             "(?i)Function '[^'\\n]*' not registered")
             .summary("SYNTAX_ERROR / FUNCTION_NOT_FOUND (dialect)").advice(Texts.SYNTAX)
             .build(),
         trino("trino.type-mismatch", DATABASE, Subclass.TYPE_MISMATCH,
             "TYPE_MISMATCH|INVALID_CAST_ARGUMENT|INVALID_FUNCTION_ARGUMENT|NUMERIC_VALUE_OUT_OF_RANGE|"
-                + "INVALID_LITERAL|TYPE_NOT_FOUND",
+                + "INVALID_LITERAL|TYPE_NOT_FOUND|OPERATOR_NOT_FOUND",
             "(?i)Cannot cast [^\\n]{1,100} to ")
             .summary("TYPE_MISMATCH / INVALID_CAST_ARGUMENT").advice(Texts.TYPES)
             .build(),
@@ -66,7 +67,8 @@ public final class TrinoRules {
             .build(),
         trino("trino.resources", DATABASE, Subclass.RESOURCE_EXHAUSTED,
             "EXCEEDED_[A-Z_]*MEMORY_LIMIT|CLUSTER_OUT_OF_MEMORY|INSUFFICIENT_RESOURCES|EXCEEDED_SPILL_LIMIT|"
-                + "EXCEEDED_LOCAL_MEMORY_LIMIT|QUERY_QUEUE_FULL|EXCEEDED_OUTPUT_SIZE_LIMIT|QUERY_HAS_TOO_MANY_STAGES",
+                + "EXCEEDED_LOCAL_MEMORY_LIMIT|QUERY_QUEUE_FULL|EXCEEDED_OUTPUT_SIZE_LIMIT|QUERY_HAS_TOO_MANY_STAGES|"
+                + "EXCEEDED_SCAN_LIMIT|GENERIC_INSUFFICIENT_RESOURCES|OUT_OF_SPILL_SPACE",
             "(?i)Query exceeded (?:per-node|distributed|local) [^\\n]{0,40}memory limit")
             .summary("EXCEEDED_*_MEMORY_LIMIT / CLUSTER_OUT_OF_MEMORY / INSUFFICIENT_RESOURCES")
             .advice(Texts.RESOURCES).transience(Transience.TRANSIENT)
@@ -76,12 +78,12 @@ public final class TrinoRules {
             .summary("NOT_SUPPORTED: the connector lacks this capability").advice(Texts.UNSUPPORTED)
             .build(),
         trino("trino.already-exists", DATABASE, Subclass.OTHER,
-            "TABLE_ALREADY_EXISTS|ALREADY_EXISTS|SCHEMA_ALREADY_EXISTS",
+            "TABLE_ALREADY_EXISTS|ALREADY_EXISTS|SCHEMA_ALREADY_EXISTS|COLUMN_ALREADY_EXISTS",
             "(?i)Destination table '[^'\\n]*' already exists")
             .summary("TABLE_ALREADY_EXISTS (often a leftover __dbt_tmp)").advice(Texts.ALREADY_EXISTS)
             .build(),
         trino("trino.transaction-conflict", DATABASE, Subclass.CONCURRENT_MODIFICATION,
-            "TRANSACTION_CONFLICT|TRANSACTION_ALREADY_ABORTED")
+            "TRANSACTION_CONFLICT|TRANSACTION_ALREADY_ABORTED|MULTI_CATALOG_WRITE_CONFLICT|AUTOCOMMIT_WRITE_CONFLICT")
             .summary("TRANSACTION_CONFLICT").advice(Texts.CONCURRENT).transience(Transience.TRANSIENT)
             .build(),
         trino("trino.merge-multiple-matches", DATABASE, Subclass.MERGE_CARDINALITY_VIOLATION,
