@@ -199,6 +199,10 @@ final class RuleExamples {
             "00:11:05 Database Error in model my_python_v2 (dbt/models/my_python_v2.py)\n00:11:05 100357 (P0000): "
                 + "Python Interpreter Error:\n00:11:05 Traceback (most recent call last):\n00:11:05 File "
                 + "\"_udf_code.py\", line 9, in <module>\n00:11:05 ModuleNotFoundError: No module named 'requests'"),
+        ex("snowflake.internal-error", "snowflake", DB, Subclass.OTHER,
+            "https://github.com/brooklyn-data/dbt_artifacts/issues/109",
+            "Database Error in model fct_dbt__critical_path (models/fct_dbt__critical_path.sql)\n  Processing "
+                + "aborted due to error 300010:391167117; incident 7185034."),
         ex("snowflake.already-exists", "snowflake", DB, Subclass.OTHER,
             "Snowflake 002002 (42710) as printed by dbt-snowflake",
             "Database Error in model orders (models/orders.sql)\n  002002 (42710): SQL compilation error:\n  Object "

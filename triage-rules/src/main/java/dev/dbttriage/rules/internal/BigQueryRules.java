@@ -55,7 +55,7 @@ public final class BigQueryRules {
             .match("\\bSyntax error: ", "\\bFunction not found: ", "(?i)Table-valued function not found",
                 "\\bUnrecognized function\\b", "\\bColumn name [\\w`]+ is ambiguous\\b",
                 "(?i)which is neither grouped nor aggregated", "(?i)Duplicate column names in the result are not "
-                    + "supported")
+                    + "supported", "(?i)Argument \\d+ to [A-Z_.]+ must be a (?:constant|literal)")
             .advice(Texts.SYNTAX + " (BigQuery: DATE_ADD/DATE_DIFF, backticks for table names.)")
             .build(),
         rule("bigquery.no-matching-signature", DATABASE, Subclass.TYPE_MISMATCH)
@@ -83,7 +83,8 @@ public final class BigQueryRules {
                     + "bytesBilledLimitExceeded)\\b",
                 "(?i)Resources exceeded during query execution", "(?i)could not be executed in the allotted memory",
                 "(?i)\\bQuota exceeded\\b", "(?i)Exceeded rate limits", "(?i)Query exceeded limit for bytes billed",
-                "(?i)Response too large to return", "(?i)Query exceeded resource limits")
+                "(?i)Response too large to return", "(?i)Query exceeded resource limits",
+                "(?i)The query is too large\\. The maximum [^\\n]{0,40}query length")
             .advice(Texts.RESOURCES).transience(Transience.TRANSIENT)
             .build(),
         rule("bigquery.billing-not-enabled", DATABASE, Subclass.BILLING_NOT_ENABLED)

@@ -137,6 +137,16 @@ public final class SnowflakeRules {
             .advice("The Python model's code raised in Snowpark: read the Python traceback, fix the model's "
                 + "function, then re-run {model}.")
             .build(),
+        rule("snowflake.internal-error", DATABASE, Subclass.OTHER)
+            .summary("000603 / 'Processing aborted due to error ...; incident N': an internal Snowflake error")
+            .priority(600)
+            .match(code("000603"), "(?i)Processing aborted due to error \\d+:\\d+; incident \\d+",
+                "(?i)SQL execution internal error")
+            .extract(CODE, "(?i)incident (?<ref>\\d+)")
+            .advice("Snowflake failed internally (incident {reference}): retry once; if it repeats, open a "
+                + "Snowflake support case with the incident number and the query id.")
+            .transience(Transience.TRANSIENT)
+            .build(),
         rule("snowflake.already-exists", DATABASE, Subclass.OTHER)
             .summary("002002: object already exists")
             .priority(600)
@@ -155,7 +165,7 @@ public final class SnowflakeRules {
             .summary("Snowflake ran out of memory or hit a resource limit")
             .priority(600)
             .match("(?i)exceeded (?:the )?memory limit|out of memory|(?:max|maximum) (?:LOB|lob) size|"
-                + "Max LOB size")
+                + "Max LOB size|memory exhausted")
             .when(c -> c.adapter().map("snowflake"::equals).orElse(false)
                 || SNOWFLAKE_CODE.matcher(c.text()).find())
             .advice(Texts.RESOURCES)
