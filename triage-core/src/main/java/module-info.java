@@ -14,4 +14,8 @@ module dev.dbttriage.core {
   exports dev.dbttriage.plan;
   exports dev.dbttriage.decide;
   exports dev.dbttriage.deploy;
+  exports dev.dbttriage.classify;
+
+  uses dev.dbttriage.classify.Rule;
+  uses dev.dbttriage.classify.RulePack;
 }
