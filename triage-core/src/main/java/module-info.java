@@ -14,4 +14,10 @@ module dev.dbttriage.core {
   exports dev.dbttriage.select;
   exports dev.dbttriage.triage;
   exports dev.dbttriage.plan;
+  exports dev.dbttriage.decide;
+  exports dev.dbttriage.deploy;
+  exports dev.dbttriage.classify;
+
+  uses dev.dbttriage.classify.Rule;
+  uses dev.dbttriage.classify.RulePack;
 }

@@ -1,7 +1,8 @@
 /** The dbt-triage command line and worked examples of embedding the library. */
 module dev.dbttriage.examples {
-  requires dev.dbttriage.core;
+  requires transitive dev.dbttriage.core;
   requires dev.dbttriage.rules;
 
   exports dev.dbttriage.cli;
+  exports dev.dbttriage.examples;
 }

@@ -3,4 +3,6 @@ module dev.dbttriage.rules {
   requires transitive dev.dbttriage.core;
 
   exports dev.dbttriage.rules;
+
+  provides dev.dbttriage.classify.RulePack with dev.dbttriage.rules.internal.BuiltInRulePack;
 }

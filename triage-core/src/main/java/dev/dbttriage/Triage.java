@@ -4,15 +4,28 @@ import dev.dbttriage.artifact.Artifacts;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.artifact.TargetArtifacts;
+import dev.dbttriage.plan.RescuePlan;
+import dev.dbttriage.plan.RescuePlanner;
+import dev.dbttriage.triage.TriageEngine;
+import dev.dbttriage.triage.TriageInput;
+import dev.dbttriage.triage.TriageReport;
 import java.nio.file.Path;
 
 /**
  * The entry point of dbt-triage: read what a dbt run left in {@code target/}, and triage it.
  *
  * <pre>{@code
- * TargetArtifacts target = Triage.readTarget(Path.of("target"));
- * Manifest manifest = target.manifest();
+ * TriageReport report = Triage.triage(Triage.readTarget(Path.of("target")));
+ * for (RootCause root : report.failures()) {
+ *   System.out.printf("%s %s %s/%s: %d downstream%n  %s%n  then: %s%n",
+ *       root.severity(), root.name(), root.diagnosis().errorClass(), root.diagnosis().subclass(),
+ *       root.blastRadius().size(), root.firstLine(), root.record().recoveryCommand());
+ * }
+ * RescuePlan plan = Triage.plan(report, Triage.readTarget(Path.of("target")).manifest());
  * }</pre>
+ *
+ * <p>With triage-rules on the class or module path, failures are classified by the built-in rule packs
+ * (discovered with {@link java.util.ServiceLoader}); without it, by dbt's headers.
  *
  * <p>All methods are thread-safe.
  */
@@ -50,5 +63,40 @@ public final class Triage {
    */
   public static RunResults readRunResults(Path file) {
     return Artifacts.readRunResults(file);
+  }
+
+  /**
+   * Triages the run of a {@code target/} directory with the default engine: the runbook's severity thresholds
+   * and the classification rules {@link java.util.ServiceLoader} finds.
+   *
+   * @param target the artifacts, with run results
+   * @return the report
+   * @throws IllegalArgumentException if the target has no run results
+   */
+  public static TriageReport triage(TargetArtifacts target) {
+    if (target.runResults().isEmpty()) {
+      throw new IllegalArgumentException("the target has no run_results.json to triage");
+    }
+    return engine().build().triage(TriageInput.of(target));
+  }
+
+  /**
+   * Returns a builder of the triage engine, preset as {@link #triage(TargetArtifacts)} uses it.
+   *
+   * @return the builder
+   */
+  public static TriageEngine.Builder engine() {
+    return TriageEngine.builder();
+  }
+
+  /**
+   * Plans the rescue of a triaged run with the playbook's defaults.
+   *
+   * @param report the triage report
+   * @param manifest the manifest of the run
+   * @return the plan
+   */
+  public static RescuePlan plan(TriageReport report, Manifest manifest) {
+    return RescuePlanner.builder().build().plan(report, manifest);
   }
 }

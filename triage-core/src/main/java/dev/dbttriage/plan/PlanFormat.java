@@ -78,6 +78,9 @@ public enum PlanFormat {
       }
       sb.append('\n');
     }
+    for (dev.dbttriage.decide.RefreshDecision d : plan.refreshDecisions()) {
+      sb.append("\nfull refresh? ").append(d.toText().stripTrailing().replace("\n", "\n   ")).append('\n');
+    }
     sb.append("\ndbt retry: ").append(plan.retry().recommended() ? "yes" : "no").append('\n');
     for (String r : plan.retry().reasons()) {
       sb.append("   ").append(r).append('\n');
@@ -113,6 +116,14 @@ public enum PlanFormat {
     for (PlanStep s : plan.steps()) {
       sb.append(s.number()).append(". **").append(s.kind().label()).append("**: ").append(s.reason()).append("\n\n");
       sb.append("   ```sh\n   ").append(s.command()).append("\n   ```\n\n");
+    }
+    for (dev.dbttriage.decide.RefreshDecision d : plan.refreshDecisions()) {
+      sb.append("## Full refresh? `").append(d.uniqueId()).append("`: ").append(d.kind().name().toLowerCase(Locale.ROOT)
+          .replace('_', ' ')).append("\n\n");
+      d.reasons().forEach(r -> sb.append("- ").append(r).append('\n'));
+      d.commands().forEach(c -> sb.append("\n```sh\n").append(c).append("\n```\n"));
+      d.warnings().forEach(w -> sb.append("- **warning**: ").append(w).append('\n'));
+      sb.append('\n');
     }
     sb.append("## dbt retry: ").append(plan.retry().recommended() ? "yes" : "no").append("\n\n");
     for (String r : plan.retry().reasons()) {
@@ -177,6 +188,26 @@ public enum PlanFormat {
         g.writeStringField("kind", c.kind().label());
         g.writeStringField("target", c.target());
         g.writeStringField("detail", c.detail());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("refresh_decisions");
+      for (dev.dbttriage.decide.RefreshDecision d : plan.refreshDecisions()) {
+        g.writeStartObject();
+        g.writeStringField("unique_id", d.uniqueId());
+        g.writeStringField("kind", d.kind().name().toLowerCase(Locale.ROOT));
+        strings(g, "reasons", d.reasons());
+        strings(g, "commands", d.commands());
+        if (d.cost().isPresent()) {
+          g.writeObjectFieldStart("cost");
+          g.writeStringField("basis", d.cost().get().basis());
+          g.writeBooleanField("heavy", d.cost().get().heavy());
+          g.writeEndObject();
+        } else {
+          g.writeNullField("cost");
+        }
+        strings(g, "warnings", d.warnings());
+        g.writeBooleanField("guard_must_be_lifted", d.guardMustBeLifted());
         g.writeEndObject();
       }
       g.writeEndArray();

@@ -1,5 +1,6 @@
 package dev.dbttriage.plan;
 
+import dev.dbttriage.decide.RefreshDecision;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param retry whether {@code dbt retry} would do instead
  * @param contention the scheduled runs that would write the same tables as a step
  * @param checks what to check once the plan ran
+ * @param refreshDecisions the full-refresh decision for each failed incremental model, when the planner has
+ *     an advisor
  */
 public record RescuePlan(
     String command,
@@ -26,7 +29,8 @@ public record RescuePlan(
     List<String> problems,
     RetryVerdict retry,
     List<Contention> contention,
-    List<PostRunCheck> checks) {
+    List<PostRunCheck> checks,
+    List<RefreshDecision> refreshDecisions) {
   /** Validates and copies the components. */
   public RescuePlan {
     Objects.requireNonNull(command, "command");
@@ -36,5 +40,6 @@ public record RescuePlan(
     Objects.requireNonNull(retry, "retry");
     contention = List.copyOf(contention);
     checks = List.copyOf(checks);
+    refreshDecisions = List.copyOf(refreshDecisions);
   }
 }

@@ -1,6 +1,7 @@
 package dev.dbttriage.plan;
 
 import dev.dbttriage.TriageException;
+import dev.dbttriage.artifact.Catalog;
 import dev.dbttriage.artifact.InvocationArgs;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
@@ -8,6 +9,12 @@ import dev.dbttriage.artifact.ResourceType;
 import dev.dbttriage.artifact.RunResult;
 import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.artifact.RunStatus;
+import dev.dbttriage.artifact.RunState;
+import dev.dbttriage.decide.FailureEvidence;
+import dev.dbttriage.decide.FullRefreshAdvisor;
+import dev.dbttriage.decide.RefreshDecision;
+import dev.dbttriage.decide.RefreshInput;
+import dev.dbttriage.decide.RefreshKind;
 import dev.dbttriage.internal.graph.CompactGraph;
 import dev.dbttriage.triage.ExposureImpact;
 import dev.dbttriage.triage.ResolutionKind;
@@ -62,8 +69,14 @@ public final class RescuePlanner {
   private final Set<String> fullRefresh;
   private final Set<String> upstreamFixed;
   private final List<RunResults> history;
+  private final Optional<FullRefreshAdvisor> advisor;
+  private final Optional<Manifest> previousManifest;
+  private final Optional<Catalog> catalog;
 
   private RescuePlanner(Builder b) {
+    this.advisor = Optional.ofNullable(b.advisor);
+    this.previousManifest = Optional.ofNullable(b.previousManifest);
+    this.catalog = Optional.ofNullable(b.catalog);
     this.maxRootsPerRun = b.maxRootsPerRun;
     this.heavySeconds = b.heavySeconds;
     this.heavyDownstream = b.heavyDownstream;
@@ -138,10 +151,17 @@ public final class RescuePlanner {
       TreeSet<String> remaining = new TreeSet<>(intended);
 
       // Full refreshes, alone and first.
+      List<RefreshDecision> decisions = refreshDecisions();
       List<String> refresh = new ArrayList<>();
+      for (RefreshDecision d : decisions) {
+        if (d.kind() == RefreshKind.FULL_REFRESH && remaining.contains(d.uniqueId())) {
+          refresh.add(d.uniqueId());
+        }
+      }
       for (RootCause root : report.failures()) {
         if ((fullRefresh.contains(root.uniqueId())
-            || root.record().resolution() == ResolutionKind.FULL_REFRESH) && remaining.contains(root.uniqueId())) {
+            || (advisor.isEmpty() && root.record().resolution() == ResolutionKind.FULL_REFRESH))
+            && remaining.contains(root.uniqueId()) && !refresh.contains(root.uniqueId())) {
           refresh.add(root.uniqueId());
         }
       }
@@ -215,7 +235,37 @@ public final class RescuePlanner {
           && steps.stream().filter(s -> s.kind() != StepKind.FRESHNESS_CHECK && s.kind() != StepKind.UPSTREAM_LAYER)
               .allMatch(PlanStep::verified);
       return new RescuePlan(command, steps, List.copyOf(intended), verified, problems,
-          retryVerdict(steps, refresh), contention(steps), checks(steps));
+          retryVerdict(steps, refresh), contention(steps), checks(steps), decisions);
+    }
+
+    /** Runs the full-refresh advisor on every failed incremental model. */
+    List<RefreshDecision> refreshDecisions() {
+      if (advisor.isEmpty()) {
+        return List.of();
+      }
+      List<RefreshDecision> out = new ArrayList<>();
+      for (RootCause root : report.failures()) {
+        boolean incremental = root.node().map(n -> n.resourceType() == ResourceType.MODEL
+            && n.config().isIncremental()).orElse(false);
+        if (!incremental) {
+          continue;
+        }
+        RefreshInput.Builder in = RefreshInput.builder(manifest, root.uniqueId())
+            .failure(FailureEvidence.of(root.diagnosis().errorClass(), root.diagnosis().subclass(),
+                root.diagnosis().retryable(), root.firstLine()));
+        previousManifest.ifPresent(in::previousManifest);
+        catalog.ifPresent(in::catalog);
+        Optional.ofNullable(results.get(root.uniqueId())).ifPresent(in::result);
+        if (!history.isEmpty()) {
+          in.history(RunState.of(history));
+        }
+        try {
+          out.add(advisor.get().decide(in.build()));
+        } catch (TriageException | IllegalArgumentException e) {
+          problems.add("no full-refresh decision for " + root.uniqueId() + ": " + e.getMessage());
+        }
+      }
+      return out;
     }
 
     /** Adds the remaining tests whose every parent is in {@code ids}: dbt build runs them with their model. */
@@ -737,8 +787,45 @@ public final class RescuePlanner {
     private final Set<String> fullRefresh = new LinkedHashSet<>();
     private final Set<String> upstreamFixed = new LinkedHashSet<>();
     private final List<RunResults> history = new ArrayList<>();
+    private FullRefreshAdvisor advisor;
+    private Manifest previousManifest;
+    private Catalog catalog;
 
     private Builder() {}
+
+    /**
+     * Sets the advisor that decides, for each failed incremental model, whether it needs
+     * {@code --full-refresh}; the models it sends to a full refresh get their own step.
+     *
+     * @param advisor the advisor, such as {@link FullRefreshAdvisor#defaults()}
+     * @return this builder
+     */
+    public Builder refreshAdvisor(FullRefreshAdvisor advisor) {
+      this.advisor = Objects.requireNonNull(advisor, "advisor");
+      return this;
+    }
+
+    /**
+     * Sets the previous manifest (production's, or the last green run's) the advisor compares against.
+     *
+     * @param manifest the previous manifest
+     * @return this builder
+     */
+    public Builder previousManifest(Manifest manifest) {
+      this.previousManifest = Objects.requireNonNull(manifest, "manifest");
+      return this;
+    }
+
+    /**
+     * Sets the catalog of the warehouse's columns the advisor compares with the models'.
+     *
+     * @param catalog the catalog
+     * @return this builder
+     */
+    public Builder catalog(Catalog catalog) {
+      this.catalog = Objects.requireNonNull(catalog, "catalog");
+      return this;
+    }
 
     /**
      * Sets how many roots one rescue run may take before the outage is split by lineage (default 50).

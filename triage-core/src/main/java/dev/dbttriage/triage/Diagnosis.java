@@ -1,5 +1,6 @@
 package dev.dbttriage.triage;
 
+import dev.dbttriage.classify.Classification;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param retryable whether re-running as-is may succeed (a transient failure)
  * @param advice what to do
  * @param rules the ids of the rules that matched, in order, the deciding one first
- * @param classification the classifier's full answer, when a classifier ran
+ * @param classification the classifier's full answer (objects named, evidence), when a classifier ran
  */
 public record Diagnosis(
     String errorClass,
@@ -23,7 +24,7 @@ public record Diagnosis(
     boolean retryable,
     String advice,
     List<String> rules,
-    Optional<Object> classification) {
+    Optional<Classification> classification) {
   /** Validates and copies the components. */
   public Diagnosis {
     Objects.requireNonNull(errorClass, "errorClass");
@@ -32,5 +33,29 @@ public record Diagnosis(
     Objects.requireNonNull(advice, "advice");
     rules = List.copyOf(rules);
     Objects.requireNonNull(classification, "classification");
+  }
+
+  /**
+   * Returns the diagnosis a classifier's answer gives.
+   *
+   * @param c the classification
+   * @return the diagnosis
+   */
+  public static Diagnosis of(Classification c) {
+    List<String> rules = c.evidence().stream().map(dev.dbttriage.classify.Evidence::ruleId).toList();
+    return new Diagnosis(c.errorClass().name(), c.subclass().name(), fixLayerText(c.fixLayer()), c.retryable(),
+        c.advice(), rules, Optional.of(c));
+  }
+
+  private static String fixLayerText(dev.dbttriage.classify.FixLayer layer) {
+    return switch (layer) {
+      case YOUR_CODE -> "your code";
+      case YOUR_SQL_OR_PERMISSIONS -> "your SQL or your permissions";
+      case REFS_OR_DELETED_UPSTREAM -> "your refs or a deleted upstream";
+      case UPSTREAM_DATA_PIPELINE -> "the upstream data pipeline";
+      case DATA_QUALITY -> "data quality";
+      case WAREHOUSE_OR_INFRASTRUCTURE -> "warehouse / infrastructure";
+      case ENVIRONMENT -> "the dbt environment (profiles, credentials, installation)";
+    };
   }
 }

@@ -10,6 +10,8 @@ import dev.dbttriage.artifact.ResourceType;
 import dev.dbttriage.artifact.RunResult;
 import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.artifact.RunStatus;
+import dev.dbttriage.classify.Classifier;
+import dev.dbttriage.classify.Redaction;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
@@ -480,6 +482,9 @@ public final class TriageEngine {
       }
       String message = result.flatMap(RunResult::message).orElse("");
       Diagnosis diagnosis = diagnoser.diagnose(message, result, node, manifest.adapterType());
+      String firstLine = lineThatMatters(message,
+          diagnosis.classification().map(c -> c.firstLine()).filter(l -> !l.isBlank()).orElse(firstLine(message)));
+      message = Redaction.redact(message);
       BlastRadius radius = blastRadius(reach == null ? new BitSet() : reach, kind == RootKind.WARNING);
       String name = node.map(Node::name).orElse(id);
       String status = kind == RootKind.EPHEMERAL_PARENT ? "error"
@@ -495,13 +500,13 @@ public final class TriageEngine {
           name,
           node.flatMap(Node::materialized).orElse("n/a"),
           diagnosis.errorClass(),
-          firstLine(message),
+          firstLine,
           radiusText(radius),
           resolution(kind, diagnosis, node),
           diagnosis.advice(),
           recoveryCommand(kind, node, name));
       return new RootCause(kind, id, name, type, node, status,
-          message.isEmpty() ? Optional.empty() : Optional.of(message), firstLine(message), diagnosis,
+          message.isEmpty() ? Optional.empty() : Optional.of(message), firstLine, diagnosis,
           sortedSkipped, sortedRelated, radius, history, record);
     }
 
@@ -729,6 +734,49 @@ public final class TriageEngine {
     return "";
   }
 
+  private static final Pattern DBT_HEADER = Pattern.compile(
+      "^(?:\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?\\s+)?(?:\\[\\w+\\]\\s*)*(?:\\[\\w+\\]:\\s*)?"
+          + "(?:(?:Compilation|Database|Runtime|Parsing|Dependency|Internal) Error(?: in \\w+ \\S+(?: \\(.*\\))?)?"
+          + "|(?:Failure|Warning|Error) in (?:test|unit_test|model|source|snapshot|seed) \\S+(?: \\(.*\\))?"
+          + "|Encountered an error:?|Unhandled error while executing.*)\\s*$");
+
+  /**
+   * Returns the line of a message that says what went wrong: the classifier's first line, unless it is only
+   * dbt's header ("Database Error in model x (models/x.sql)"), in which case the next line of the message.
+   */
+  static String lineThatMatters(String message, String classifierLine) {
+    if (!DBT_HEADER.matcher(classifierLine).matches() || message == null) {
+      return classifierLine;
+    }
+    boolean pastHeader = false;
+    String found = null;
+    for (String line : message.split("\\R")) {
+      String t = line.strip();
+      if (t.isEmpty()) {
+        continue;
+      }
+      if (found != null) {
+        // "003001 (42501): SQL access control error:" says what only with the line after it.
+        found = found + " " + t;
+        break;
+      }
+      if (!pastHeader) {
+        pastHeader = t.contains(classifierLine) || DBT_HEADER.matcher(t).matches();
+        continue;
+      }
+      if (!DBT_HEADER.matcher(t).matches()) {
+        found = t;
+        if (!t.endsWith(":")) {
+          break;
+        }
+      }
+    }
+    if (found == null) {
+      return classifierLine;
+    }
+    return Redaction.redact(found.length() > 300 ? found.substring(0, 300) + "…" : found);
+  }
+
   static String radiusText(BlastRadius r) {
     StringBuilder sb = new StringBuilder();
     sb.append(r.size()).append(" downstream node").append(r.size() == 1 ? "" : "s");
@@ -762,7 +810,7 @@ public final class TriageEngine {
   public static final class Builder {
     private int minorThreshold = 2;
     private int majorThreshold = 50;
-    private FailureDiagnoser diagnoser = HeaderDiagnoser.INSTANCE;
+    private FailureDiagnoser diagnoser;
     private BiFunction<Manifest, RunResults, Optional<Set<String>>> selectionResolver =
         (m, r) -> Optional.empty();
 
@@ -799,7 +847,20 @@ public final class TriageEngine {
     }
 
     /**
-     * Sets the diagnoser that classifies each root cause (default: the runbook's first-line table only).
+     * Sets the classifier that classifies each root cause.
+     *
+     * @param classifier the classifier, such as {@code BuiltInRules.classifier()} from triage-rules
+     * @return this builder
+     */
+    public Builder classifier(Classifier classifier) {
+      this.diagnoser = FailureDiagnoser.of(classifier);
+      return this;
+    }
+
+    /**
+     * Sets the diagnoser that classifies each root cause (default: a {@link Classifier} with the rules
+     * {@link java.util.ServiceLoader} finds, such as the built-in packs of triage-rules when they are on the
+     * class or module path; with none, dbt's headers decide).
      *
      * @param diagnoser the diagnoser
      * @return this builder
@@ -831,6 +892,9 @@ public final class TriageEngine {
       if (minorThreshold > majorThreshold) {
         throw new IllegalArgumentException(
             "minorThreshold " + minorThreshold + " is above majorThreshold " + majorThreshold);
+      }
+      if (diagnoser == null) {
+        diagnoser = FailureDiagnoser.of(Classifier.builder().discoverRules().build());
       }
       return new TriageEngine(this);
     }

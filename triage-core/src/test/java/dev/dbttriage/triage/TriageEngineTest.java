@@ -40,9 +40,23 @@ class TriageEngineTest {
     RootCause root = report.roots().get(0);
     assertThat(root.kind()).isEqualTo(RootKind.FAILED_NODE);
     assertThat(root.skipped()).containsExactly("model.shop.orders", "model.shop.revenue");
-    assertThat(root.firstLine()).isEqualTo("Database Error in model stg_orders (models/stg_orders.sql)");
+    // dbt's header names the node; the line after it says what went wrong.
+    assertThat(root.firstLine()).isEqualTo("boom");
     assertThat(report.skippedBy()).containsEntry("model.shop.revenue", List.of("model.shop.stg_orders"));
     assertThat(root.record().recoveryCommand()).isEqualTo("dbt run --select stg_orders+");
+  }
+
+  @Test
+  void theLineThatMattersSkipsDbtsHeaderAndJoinsADanglingColon() {
+    String snowflake = "Database Error in model fct_tickets (models/marts/fct_tickets.sql)\n"
+        + "  003001 (42501): SQL access control error:\n  Insufficient privileges to operate on table 'FCT_TICKETS'\n"
+        + "  compiled code at target/run/x.sql";
+    assertThat(TriageEngine.lineThatMatters(snowflake, "Database Error in model fct_tickets (models/marts/fct_tickets.sql)"))
+        .isEqualTo("003001 (42501): SQL access control error: Insufficient privileges to operate on table 'FCT_TICKETS'");
+    assertThat(TriageEngine.lineThatMatters("Got 3 results, configured to fail if != 0",
+        "Got 3 results, configured to fail if != 0")).isEqualTo("Got 3 results, configured to fail if != 0");
+    assertThat(TriageEngine.lineThatMatters("Failure in test unique_x (models/schema.yml)\n  Got 3 results",
+        "Failure in test unique_x (models/schema.yml)")).isEqualTo("Got 3 results");
   }
 
   @Test

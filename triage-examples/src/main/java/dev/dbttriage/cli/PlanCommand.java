@@ -1,10 +1,14 @@
 package dev.dbttriage.cli;
 
+import dev.dbttriage.artifact.Artifacts;
+import dev.dbttriage.decide.FullRefreshAdvisor;
 import dev.dbttriage.plan.PlanFormat;
 import dev.dbttriage.plan.RescuePlan;
 import dev.dbttriage.plan.RescuePlanner;
 import dev.dbttriage.triage.TriageInput;
 import dev.dbttriage.triage.TriageReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -40,7 +44,8 @@ final class PlanCommand implements CliCommand {
 
         options:
           --previous DIR...        older target/ directories: run history (normal runtimes) and, for the
-                                   newest, the manifest the full-refresh decision compares against
+                                   first one with a manifest.json, the manifest the full-refresh decision
+                                   compares against
           --scheduled SELECTION... selections of scheduled runs, to report contention (quote each one)
           --format FORMAT          text (default), markdown or json (docs/cli.md)
           --max-roots N            roots one rescue run may take before the outage is split (default 50)
@@ -76,11 +81,20 @@ final class PlanCommand implements CliCommand {
           + "'");
     }
     RescuePlanner.Builder builder = Wiring.planner(input.manifest())
+        .refreshAdvisor(FullRefreshAdvisor.defaults())
         .maxRootsPerRun(Math.max(1, a.intValue("--max-roots", 50)))
         .heavySeconds(heavy)
         .history(input.previousRuns())
         .fullRefresh(a.values("--full-refresh"))
         .upstreamFixed(a.values("--upstream-fixed"));
+    input.catalog().ifPresent(builder::catalog);
+    for (String p : a.values("--previous")) {
+      Path manifest = context.workingDirectory().resolve(p).resolve("manifest.json");
+      if (Files.isRegularFile(manifest)) {
+        builder.previousManifest(Artifacts.readManifest(manifest));
+        break;
+      }
+    }
     for (String s : a.values("--scheduled")) {
       builder.scheduled(s);
     }

@@ -4,6 +4,7 @@ import dev.dbttriage.artifact.Artifacts;
 import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.artifact.RunState;
 import dev.dbttriage.artifact.TargetArtifacts;
+import dev.dbttriage.examples.SampleRun;
 import dev.dbttriage.triage.ReportFormat;
 import dev.dbttriage.triage.Severity;
 import dev.dbttriage.triage.TriageEngine;
@@ -106,7 +107,7 @@ final class TriageCommand implements CliCommand {
   static TriageInput input(CliArgs a, CliContext context, boolean sample) {
     TargetArtifacts target;
     if (sample) {
-      target = BundledSample.load();
+      target = SampleRun.load();
     } else {
       Path dir = context.workingDirectory().resolve(a.positionals().get(0));
       if (!Files.isDirectory(dir)) {

@@ -2,6 +2,7 @@ package dev.dbttriage.cli;
 
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.plan.RescuePlanner;
+import dev.dbttriage.rules.BuiltInRules;
 import dev.dbttriage.triage.TriageEngine;
 
 /** How the command line wires the engines together: the built-in rules, the selector. */
@@ -12,7 +13,8 @@ final class Wiring {
     if (minor > major) {
       throw new CliUsageException("--minor-threshold " + minor + " is above --major-threshold " + major);
     }
-    return TriageEngine.builder().minorThreshold(minor).majorThreshold(major).build();
+    return TriageEngine.builder().minorThreshold(minor).majorThreshold(major)
+        .classifier(BuiltInRules.classifier()).build();
   }
 
   static RescuePlanner.Builder planner(Manifest manifest) {

@@ -1,4 +1,4 @@
-package dev.dbttriage.cli;
+package dev.dbttriage.examples;
 
 import dev.dbttriage.artifact.Artifacts;
 import dev.dbttriage.artifact.Catalog;
@@ -11,14 +11,22 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
-/** The sample failing run bundled in the jar, read from the classpath. */
-final class BundledSample {
+/**
+ * The sample failing run bundled with dbt-triage: {@code jaffle_ops}, a 50-model Snowflake project whose
+ * {@code dbt build} hit one failure of every class (see the README beside the data in
+ * {@code dev/dbttriage/examples/sample/}).
+ */
+public final class SampleRun {
   static final String BASE = "/dev/dbttriage/examples/sample/";
 
-  private BundledSample() {}
+  private SampleRun() {}
 
-  /** Reads the sample's manifest, run results, sources and catalog. */
-  static TargetArtifacts load() {
+  /**
+   * Reads the sample's manifest, run results, sources and catalog from the class path.
+   *
+   * @return the artifacts
+   */
+  public static TargetArtifacts load() {
     Manifest manifest = read("manifest.json", in -> Artifacts.readManifest(in, "sample/manifest.json"));
     RunResults run = read("run_results.json", in -> Artifacts.readRunResults(in, "sample/run_results.json"));
     SourceFreshness sources = read("sources.json", in -> Artifacts.readSources(in, "sample/sources.json"));
@@ -32,7 +40,7 @@ final class BundledSample {
   }
 
   private static <T> T read(String file, Reader<T> reader) {
-    try (InputStream in = BundledSample.class.getResourceAsStream(BASE + file)) {
+    try (InputStream in = SampleRun.class.getResourceAsStream(BASE + file)) {
       if (in == null) {
         throw new IllegalStateException("the bundled sample is missing " + file);
       }

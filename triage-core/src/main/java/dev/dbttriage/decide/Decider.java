@@ -1,0 +1,957 @@
+package dev.dbttriage.decide;
+
+import dev.dbttriage.TriageException;
+import dev.dbttriage.artifact.BatchResults;
+import dev.dbttriage.artifact.CatalogColumn;
+import dev.dbttriage.artifact.CatalogTable;
+import dev.dbttriage.artifact.Column;
+import dev.dbttriage.artifact.Manifest;
+import dev.dbttriage.artifact.Node;
+import dev.dbttriage.artifact.ResourceType;
+import dev.dbttriage.artifact.RunResult;
+import dev.dbttriage.deploy.ColumnChange;
+import dev.dbttriage.deploy.DataTypes;
+import dev.dbttriage.deploy.ManifestDiff;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** One decision: gathers the evidence about one model and applies the runbook's full-refresh table. */
+final class Decider {
+  private static final List<String> TRANSIENT_TOKENS = List.of("TIMEOUT", "TIMED_OUT", "NOT_RUNNING",
+      "SUSPENDED", "CONNECT", "NETWORK", "CONCURRENT", "LOCK", "DEADLOCK", "SERIALIZ", "RATE_LIMIT", "THROTTL",
+      "UNAVAILABLE", "TRANSIENT", "RETRY");
+  private static final List<String> SCHEMA_CHANGE_TOKENS = List.of("SCHEMA_CHANGE", "SCHEMA_MISMATCH",
+      "ON_SCHEMA_CHANGE", "SCHEMA_DRIFT");
+  private static final List<String> MISSING_COLUMN_TOKENS = List.of("MISSING_COLUMN", "COLUMN_NOT_FOUND",
+      "UNRESOLVED_COLUMN", "INVALID_IDENTIFIER", "UNDEFINED_COLUMN", "NO_SUCH_COLUMN");
+  private static final List<String> PARTITION_KEYS = List.of("partition_by", "cluster_by", "clustered_by",
+      "buckets", "file_format", "liquid_clustered_by", "partitioned_by", "sort", "dist");
+
+  private final FullRefreshAdvisor config;
+  private final RefreshInput in;
+  private final List<String> deciding = new ArrayList<>();
+  private final List<String> info = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+  private final Set<String> newColumns = new LinkedHashSet<>();
+  private boolean structural;
+  private boolean windowable;
+  private boolean removedHandled;
+  private boolean relationMoved;
+
+  private Node node;
+  private String sel;
+  private History history;
+
+  Decider(FullRefreshAdvisor config, RefreshInput in) {
+    this.config = config;
+    this.in = in;
+  }
+
+  RefreshDecision decide() {
+    node = resolve(in.manifest(), in.model());
+    sel = node.version().map(v -> node.name() + ".v" + v).orElse(node.name());
+    history = History.of(in.history(), node.uniqueId(), in.result());
+    if (!node.config().isIncremental()) {
+      return notIncremental();
+    }
+    String strategy = node.config().incrementalStrategy().orElse("(adapter default)");
+    String osc = node.config().onSchemaChange().orElse("ignore");
+    info.add("config: materialized incremental, incremental_strategy " + strategy + ", unique_key "
+        + (node.config().uniqueKey().isEmpty() ? "(none)" : node.config().uniqueKey()) + ", on_schema_change "
+        + osc + (node.config().onSchemaChange().isEmpty() ? " (dbt's default)" : "")
+        + (guarded() ? ", full_refresh: false" : ""));
+
+    Optional<Node> prev = in.previousManifest().flatMap(m -> m.node(node.uniqueId()));
+    if (in.previousManifest().isPresent() && prev.isEmpty()) {
+      deciding.add("the model is not in the previous manifest: it is new, and its first run builds the table in"
+          + " full without --full-refresh");
+      return decision(RefreshKind.NO_REFRESH, List.of("dbt run --select " + sel + "+"), Optional.empty());
+    }
+    prev.ifPresent(p -> compareWithPrevious(p, osc));
+    compareWithWarehouse(prev, osc);
+    compareUpstream(osc);
+    boolean onlyFuture = in.observations().contains(Observation.ONLY_FUTURE_ROWS_DIFFER);
+    if (in.observations().contains(Observation.HISTORY_WRONG)) {
+      deciding.add("a bug produced wrong history (observed): existing rows must be rewritten");
+      windowable = true;
+    }
+    if (in.observations().contains(Observation.NEW_COLUMN_NEEDS_BACKFILL)) {
+      deciding.add("a new column must be filled for historic rows from data that already exists upstream"
+          + " (observed): append_new_columns would leave them NULL");
+      structural = true;
+    }
+    if (onlyFuture && !structural && !deciding.isEmpty()) {
+      info.add("only future rows differ (observed): the changes above do not make existing rows wrong");
+      info.addAll(0, deciding);
+      deciding.clear();
+      windowable = false;
+    }
+
+    Optional<Duration> cadence = cadence();
+    boolean monthly = cadence.map(c -> c.compareTo(config.monthlyCadence()) >= 0).orElse(false);
+
+    Optional<FailureEvidence> f = in.failure();
+    if (f.isPresent() && (f.get().errorClass().equals("COMPILATION") || f.get().errorClass().equals("DEPENDENCY"))
+        && !f.get().transientFailure()) {
+      // Nothing ran and the code is about to change again: decide the refresh on the fixed code.
+      if (!deciding.isEmpty()) {
+        warnings.add("the changes since the previous manifest may need --full-refresh once the model compiles:"
+            + " decide again on the fixed manifest");
+        info.addAll(0, deciding);
+        deciding.clear();
+      }
+      Optional<RefreshDecision> d = onFailure(f.get(), osc);
+      if (d.isPresent()) {
+        return d.get();
+      }
+    }
+
+    if (!deciding.isEmpty() && relationMoved) {
+      info.addAll(0, deciding);
+      deciding.clear();
+      deciding.add("the relation moved, so the first run builds the new table in full from the current code:"
+          + " that covers the history-invalidating changes below without --full-refresh");
+      return decision(RefreshKind.NO_REFRESH, List.of("dbt run --select " + sel + "+"), fullCost());
+    }
+    if (!deciding.isEmpty()) {
+      boolean windowGiven = in.windowStart().isPresent();
+      if (!structural && windowable && (large() || windowGiven)) {
+        return targetedBackfill(strategy);
+      }
+      return fullRefresh();
+    }
+    if (in.observations().contains(Observation.SOURCE_HISTORY_CORRECTED)) {
+      deciding.add("historical source data was corrected (observed): rows built from the old data are stale");
+      if (monthly && windowWithinNextRun()) {
+        return monthlyNoRefresh(cadence.get());
+      }
+      if (in.windowStart().isPresent() || large()) {
+        return targetedBackfill(strategy);
+      }
+      info.add("a full refresh rewrites everything; if the corrected period is known, a targeted"
+          + " replace_where/window backfill of it is enough (give the window)");
+      return fullRefresh();
+    }
+    if (in.failure().isPresent()) {
+      Optional<RefreshDecision> d = onFailure(in.failure().get(), osc);
+      if (d.isPresent()) {
+        return d.get();
+      }
+    } else if (failedBatches().isPresent()) {
+      return retryBatches();
+    } else if (in.result().map(r -> r.status().isFailure()).orElse(false)) {
+      RunResult r = in.result().get();
+      deciding.add("the latest run ended " + r.rawStatus() + r.message().map(m -> ": " + firstLine(m)).orElse("")
+          + ", but no failure evidence (error class, transient or not) was given: classify the failure first");
+      return decision(RefreshKind.NEEDS_EVIDENCE, List.of(), Optional.empty());
+    }
+    if (!newColumns.isEmpty()) {
+      return schemaHandled(osc, monthly, cadence);
+    }
+    if (onlyFuture) {
+      deciding.add("only future rows differ (observed): existing rows stay correct");
+      if (monthly) {
+        return monthlyNoRefresh(cadence.get());
+      }
+      return decision(RefreshKind.NO_REFRESH, List.of("dbt run --select " + sel + "+"), Optional.empty());
+    }
+    if (monthly) {
+      deciding.add("no evidence that existing rows are wrong");
+      return monthlyNoRefresh(cadence.get());
+    }
+    deciding.add(removedHandled
+        ? "on_schema_change: sync_all_columns drops the removed column(s) on the next run; existing rows stay"
+            + " correct"
+        : "no evidence that existing rows are wrong (no history-invalidating change, no failure):"
+            + " a normal incremental run is enough");
+    if (in.previousManifest().isEmpty() && in.catalog().isEmpty()) {
+      info.add("no previous manifest and no catalog were given: SQL, config and column changes were not checked");
+    }
+    return decision(removedHandled ? RefreshKind.NO_REFRESH_SCHEMA_HANDLED : RefreshKind.NO_REFRESH,
+        List.of(), Optional.empty());
+  }
+
+  private RefreshDecision notIncremental() {
+    String mat = node.config().materialized().orElse("(none)");
+    String verb = "run";
+    switch (node.resourceType()) {
+      case SEED:
+        verb = "seed";
+        info.add("a seed: dbt seed truncates and reloads it on every run; --full-refresh (drop and recreate) is"
+            + " needed only when the CSV's columns changed");
+        break;
+      case SNAPSHOT:
+        verb = "snapshot";
+        info.add("a snapshot keeps history that dbt cannot rebuild from its source; --full-refresh does not apply"
+            + " to it");
+        break;
+      default:
+        switch (mat) {
+          case "view":
+            info.add("materialized: view: recreated on every run, so --full-refresh changes nothing");
+            break;
+          case "ephemeral":
+            info.add("materialized: ephemeral: never built, its SQL is inlined into the models that ref it");
+            break;
+          case "materialized_view":
+          case "dynamic_table":
+            info.add("materialized: " + mat + ": the warehouse refreshes it; --full-refresh drops and recreates"
+                + " it, needed only when a change cannot be applied in place (on_configuration_change)");
+            break;
+          default:
+            info.add("materialized: " + mat + ": every run rebuilds it in full, so --full-refresh changes nothing");
+            break;
+        }
+        break;
+    }
+    List<String> cmds = in.failure().isPresent() ? List.of("dbt " + verb + " --select " + sel
+        + (verb.equals("run") ? "+" : "")) : List.of();
+    return decision(RefreshKind.NOT_INCREMENTAL, cmds, Optional.empty());
+  }
+
+  // ---- evidence -------------------------------------------------------------------------------------------
+
+  private void compareWithPrevious(Node prev, String osc) {
+    SqlDiff.Result sql;
+    if (!prev.rawCode().isEmpty() && !node.rawCode().isEmpty()) {
+      sql = SqlDiff.compare(prev.rawCode(), node.rawCode());
+    } else if (!prev.checksum().checksum().isEmpty() && !node.checksum().checksum().isEmpty()
+        && !prev.checksum().equals(node.checksum())) {
+      sql = new SqlDiff.Result(SqlDiff.Kind.LOGIC, Set.of(), List.of(), List.of());
+    } else {
+      sql = new SqlDiff.Result(SqlDiff.Kind.SAME, Set.of(), List.of(), List.of());
+    }
+    Optional<SqlDiff.StarSwap> swap = SqlDiff.starSwap(sql);
+    if (swap.isPresent()) {
+      sql = resolveStarSwap(sql, swap.get());
+    }
+    boolean bodyChanged = sql.kind() != SqlDiff.Kind.SAME && sql.kind() != SqlDiff.Kind.COSMETIC;
+    switch (sql.kind()) {
+      case COSMETIC:
+        info.add("model SQL changed only in comments, whitespace or case: no row changes");
+        break;
+      case COLUMNS_ADDED:
+        newColumns.addAll(sql.columns());
+        info.add("model SQL adds select-list item(s) " + sql.columns() + " and changes nothing else"
+            + swap.map(x -> " (select * and an explicit list swapped)").orElse(""));
+        break;
+      case COLUMNS_REMOVED:
+        removed("model SQL no longer selects " + sql.columns()
+            + swap.map(x -> " (select * and an explicit list swapped)").orElse(""), osc);
+        break;
+      case LOGIC:
+        deciding.add("model SQL changed (incremental logic fix): " + describe(sql)
+            + "; rows already loaded were computed by the old logic");
+        windowable = true;
+        break;
+      default:
+        break;
+    }
+    List<String> keyBefore = normKey(prev.config().uniqueKey());
+    List<String> keyAfter = normKey(node.config().uniqueKey());
+    if (!keyBefore.equals(keyAfter)) {
+      deciding.add("unique_key changed: " + prev.config().uniqueKey() + " -> " + node.config().uniqueKey()
+          + "; existing rows were merged on the old key");
+      structural = true;
+    }
+    for (String k : PARTITION_KEYS) {
+      Object b = prev.config().values().get(k);
+      Object a = node.config().values().get(k);
+      if (!Objects.equals(b, a) && (b != null || a != null)) {
+        deciding.add(k + " changed: " + show(b) + " -> " + show(a)
+            + "; an incremental run cannot re-lay out the existing table");
+        structural = true;
+      }
+    }
+    String sb = prev.config().incrementalStrategy().orElse("(default)");
+    String sa = node.config().incrementalStrategy().orElse("(default)");
+    if (!sb.equals(sa)) {
+      info.add("incremental_strategy changed: " + sb + " -> " + sa);
+      if (sb.equals("append")) {
+        warnings.add("the model used to append: its history may hold duplicate keys; a unique test on the key"
+            + " tells whether a full refresh is needed");
+      }
+    }
+    String ob = prev.config().onSchemaChange().orElse("ignore");
+    if (!ob.equals(osc)) {
+      info.add("on_schema_change changed: " + ob + " -> " + osc);
+    }
+    otherConfigChanges(prev);
+    boolean contracted = enforced(prev) || enforced(node);
+    if (enforced(prev) != enforced(node)) {
+      info.add("contract enforced: " + enforced(prev) + " -> " + enforced(node));
+    }
+    for (ColumnChange c : ManifestDiff.compareColumns(prev.columns(), node.columns())) {
+      if (!contracted && !bodyChanged) {
+        continue; // YAML-only edits document; they do not change the table
+      }
+      String why = c.describe() + " (declared" + (contracted ? ", contract" : "") + ")";
+      switch (c.kind()) {
+        case ADDED:
+          newColumns.add(c.column());
+          break;
+        case REMOVED:
+          removed(why, osc);
+          break;
+        case TYPE_CHANGED:
+          deciding.add("column type changed: " + why);
+          structural = true;
+          break;
+        default:
+          info.add(why);
+          break;
+      }
+    }
+  }
+
+  private static final Set<String> HANDLED_CONFIG = Set.of("unique_key", "incremental_strategy",
+      "on_schema_change", "contract", "full_refresh", "materialized", "tags", "meta", "docs", "description",
+      "persist_docs", "grants", "post-hook", "pre-hook", "group", "access", "enabled");
+
+  /** Reports the other config the project changed (unrendered_config), which affects future runs only. */
+  private void otherConfigChanges(Node prev) {
+    String mb = prev.config().materialized().orElse("(none)");
+    if (!mb.equals("incremental")) {
+      info.add("materialized was " + mb + ": " + (mb.equals("table")
+          ? "the existing table is kept and loaded incrementally from now on"
+          : "dbt replaces the old relation and builds the table in full on the first run, no --full-refresh"
+              + " needed"));
+    }
+    Map<String, Object> ub = prev.unrenderedConfig();
+    Map<String, Object> ua = node.unrenderedConfig();
+    if (ub.isEmpty() || ua.isEmpty()) {
+      return;
+    }
+    Set<String> keys = new java.util.TreeSet<>(ub.keySet());
+    keys.addAll(ua.keySet());
+    for (String k : keys) {
+      if (Objects.equals(ub.get(k), ua.get(k)) || HANDLED_CONFIG.contains(k) || PARTITION_KEYS.contains(k)) {
+        continue;
+      }
+      if (k.equals("schema") || k.equals("database") || k.equals("alias")) {
+        relationMoved = true;
+        info.add("relation moved (" + k + ": " + show(ub.get(k)) + " -> " + show(ua.get(k)) + "): dbt builds the"
+            + " new relation in full on its first run, no --full-refresh needed; the old one is left behind");
+      } else {
+        info.add("config " + k + " changed: " + show(ub.get(k)) + " -> " + show(ua.get(k))
+            + " (changes how future runs load, not the rows already loaded)");
+      }
+    }
+  }
+
+  /**
+   * Resolves a {@code select *} swapped for an explicit list against the columns the star stands for: the
+   * single parent's columns in the catalog. The same columns either way is no change at all.
+   */
+  private SqlDiff.Result resolveStarSwap(SqlDiff.Result sql, SqlDiff.StarSwap swap) {
+    if (node.dependsOnNodes().size() != 1 || in.catalog().isEmpty()) {
+      info.add("select * was swapped for an explicit list; without the parent's columns (catalog) this counts"
+          + " as a logic change");
+      return sql;
+    }
+    String parent = node.dependsOnNodes().get(0);
+    Optional<CatalogTable> star = (swap.starBefore() ? in.previousCatalog().or(in::catalog) : in.catalog())
+        .flatMap(c -> c.table(parent));
+    if (star.isEmpty()) {
+      return sql;
+    }
+    Set<String> starCols = new LinkedHashSet<>();
+    star.get().columns().values().forEach(c -> starCols.add(c.name().toLowerCase(Locale.ROOT)));
+    Set<String> listCols = new LinkedHashSet<>(swap.names());
+    Set<String> before = swap.starBefore() ? starCols : listCols;
+    Set<String> after = swap.starBefore() ? listCols : starCols;
+    Set<String> added = new LinkedHashSet<>(after);
+    added.removeAll(before);
+    Set<String> removedCols = new LinkedHashSet<>(before);
+    removedCols.removeAll(after);
+    info.add("select * " + (swap.starBefore() ? "replaced by" : "replacing") + " an explicit list; "
+        + parent + " has " + starCols.size() + " columns (catalog)");
+    if (added.isEmpty() && removedCols.isEmpty()) {
+      return new SqlDiff.Result(SqlDiff.Kind.COSMETIC, Set.of(), List.of(), List.of());
+    }
+    if (removedCols.isEmpty()) {
+      return new SqlDiff.Result(SqlDiff.Kind.COLUMNS_ADDED, added, sql.added(), sql.removed());
+    }
+    if (added.isEmpty()) {
+      return new SqlDiff.Result(SqlDiff.Kind.COLUMNS_REMOVED, removedCols, sql.added(), sql.removed());
+    }
+    return sql;
+  }
+
+  private void compareWithWarehouse(Optional<Node> prev, String osc) {
+    Optional<CatalogTable> table = in.catalog().flatMap(c -> c.table(node.uniqueId()));
+    if (in.catalog().isPresent() && table.isEmpty()) {
+      info.add("the catalog has no relation for the model: warehouse columns not compared");
+    }
+    if (table.isEmpty() || table.get().columns().isEmpty()) {
+      return;
+    }
+    CatalogTable t = table.get();
+    // Without an enforced contract the YAML documents the columns and the SQL decides them, so a mismatch is
+    // reported but decides nothing; with one, dbt builds exactly the declared columns and types.
+    boolean contract = enforced(node);
+    List<String> undecided = new ArrayList<>();
+    for (Column c : node.columns().values()) {
+      Optional<CatalogColumn> w = t.column(c.name());
+      if (w.isEmpty()) {
+        if (!contract) {
+          undecided.add(c.name() + " is declared but not in the table");
+        } else if (newColumns.add(c.name())) {
+          info.add("contract column " + c.name() + " is not in the warehouse table (catalog): a new column");
+        }
+      } else if (c.dataType().isPresent() && !DataTypes.same(w.get().type(), c.dataType().get())) {
+        DataTypes.Change ch = DataTypes.compare(w.get().type(), c.dataType().get());
+        if (!contract) {
+          undecided.add(c.name() + " is " + w.get().type() + " in the table but declared " + c.dataType().get());
+          continue;
+        }
+        deciding.add("column type changed: " + c.name() + " is " + w.get().type() + " in the warehouse (catalog)"
+            + " but the contract declares " + c.dataType().get() + " (" + ch.name().toLowerCase(Locale.ROOT) + ")");
+        structural = true;
+      }
+    }
+    if (!undecided.isEmpty()) {
+      info.add("YAML and warehouse differ (" + String.join("; ", undecided) + "), but without an enforced contract"
+          + " the SQL decides the columns: compare with the previous manifest to see whether the SQL changed");
+    }
+    int undeclared = 0;
+    for (CatalogColumn w : t.columns().values()) {
+      boolean declared = node.columns().values().stream().anyMatch(c -> c.name().equalsIgnoreCase(w.name()));
+      if (declared) {
+        continue;
+      }
+      boolean wasDeclared = prev.map(p -> p.columns().values().stream()
+          .anyMatch(c -> c.name().equalsIgnoreCase(w.name()))).orElse(false);
+      if (enforced(node) || wasDeclared) {
+        String line = "warehouse column " + w.name() + " (catalog) is no longer in the model's "
+            + (enforced(node) ? "contract" : "declared columns");
+        if (deciding.stream().noneMatch(d -> d.contains(" " + w.name() + " "))) {
+          removed(line, osc);
+        }
+      } else {
+        undeclared++;
+      }
+    }
+    if (undeclared > 0) {
+      info.add(undeclared + " warehouse column(s) are not declared in YAML: not compared");
+    }
+    table.get().rowCount().ifPresent(n -> info.add("table size (catalog): " + n + " rows"));
+  }
+
+  private void compareUpstream(String osc) {
+    String code = node.rawCode().isEmpty() ? node.compiledCode().orElse("") : node.rawCode();
+    boolean star = SqlDiff.selectsStar(code);
+    for (String parent : new LinkedHashSet<>(node.dependsOnNodes())) {
+      List<ColumnChange> changes = new ArrayList<>();
+      Optional<CatalogTable> b = in.previousCatalog().flatMap(c -> c.table(parent));
+      Optional<CatalogTable> a = in.catalog().flatMap(c -> c.table(parent));
+      if (b.isPresent() && a.isPresent()) {
+        changes.addAll(ManifestDiff.compareCatalogColumns(b.get(), a.get()));
+      } else {
+        // Without both catalogs, an upstream model's enforced contract says what its columns are.
+        Optional<Node> pb = in.previousManifest().flatMap(m -> m.node(parent));
+        Optional<Node> pa = in.manifest().node(parent);
+        if (pb.isPresent() && pa.isPresent() && enforced(pb.get()) && enforced(pa.get())) {
+          changes.addAll(ManifestDiff.compareColumns(pb.get().columns(), pa.get().columns()));
+        }
+      }
+      for (ColumnChange c : changes) {
+        boolean reads = star || SqlDiff.mentions(code, c.column());
+        String where = "upstream " + parent + ": " + c.describe() + " (" + (c.origin().equals("catalog")
+            ? "catalog" : "its enforced contract") + ")";
+        switch (c.kind()) {
+          case REMOVED:
+            if (reads) {
+              deciding.add("column removed upstream: " + where + ", and the model reads it"
+                  + (star ? " (select *)" : ""));
+              structural = true;
+            } else {
+              info.add(where + "; the model does not read it");
+            }
+            break;
+          case TYPE_CHANGED:
+            if (reads) {
+              deciding.add("column type changed upstream: " + where + ", and the model reads it");
+              structural = true;
+            } else {
+              info.add(where + "; the model does not read it");
+            }
+            break;
+          case ADDED:
+            if (star) {
+              newColumns.add(c.column());
+              info.add("new additive column upstream: " + where + ", and the model selects *");
+            } else {
+              info.add(where + "; the model does not select it, so nothing changes until it does");
+            }
+            break;
+          default:
+            break;
+        }
+      }
+    }
+  }
+
+  private void removed(String what, String osc) {
+    if (osc.equals("sync_all_columns")) {
+      info.add(what + "; on_schema_change: sync_all_columns drops it from the table, existing rows stay correct");
+      removedHandled = true;
+    } else {
+      deciding.add("column removed: " + what + "; on_schema_change: " + osc + " cannot drop it ("
+          + (osc.equals("append_new_columns") ? "it stays, NULL for new rows" : "the run fails or keeps it")
+          + ")");
+      structural = true;
+    }
+  }
+
+  // ---- failures -------------------------------------------------------------------------------------------
+
+  private Optional<RefreshDecision> onFailure(FailureEvidence f, String osc) {
+    String sub = f.normalizedSubclass();
+    boolean isTransient = f.transientFailure() || containsAny(sub, TRANSIENT_TOKENS)
+        || (f.errorClass().equals("RUNTIME") && sub.isEmpty() && f.firstLine().toLowerCase(Locale.ROOT)
+            .contains("connect"));
+    String line = "failed with " + f.label() + (f.firstLine().isBlank() ? "" : ": " + f.firstLine());
+    int streak = history.consecutiveFailures();
+    in.result().ifPresent(r -> {
+      if (r.executionTime() > 0) {
+        OptionalDouble normal = history.normalSeconds();
+        info.add(String.format(Locale.ROOT, "the failed run ran %.0f s%s", r.executionTime(),
+            normal.isPresent() ? String.format(Locale.ROOT, " (normal: %.0f s)", normal.getAsDouble()) : ""));
+      }
+    });
+    if (isTransient) {
+      if (streak >= config.repeatedFailures()) {
+        deciding.add(line);
+        deciding.add("it failed " + streak + " runs in a row (run history): not a one-off, so not transient");
+        if (sub.contains("TIMEOUT") || sub.contains("TIMED_OUT")) {
+          deciding.add("profile the compiled SQL for a missing partition filter or an unbounded join;"
+              + " sizing the warehouse up only delays the fix");
+        }
+        return Optional.of(decision(RefreshKind.FIX_THEN_RUN,
+            List.of("dbt compile --select " + sel, "dbt run --select " + sel + "+"), normalCost()));
+      }
+      deciding.add(line + " (transient" + (f.transientFailure() ? ""
+          : containsAny(sub, TRANSIENT_TOKENS) ? " by its sub-case" : ": a runtime connection error") + ")");
+      deciding.add(streak <= 1 && history.successfulIncrementalRuns() > 0
+          ? "the previous runs succeeded (run history): a one-off failure"
+          : "no evidence that existing rows are wrong: the failed run wrote nothing");
+      if (sub.contains("TIMEOUT") || sub.contains("TIMED_OUT")) {
+        warnings.add("if it times out again, profile the compiled SQL (a missing partition filter or an unbounded"
+            + " join); do not just size the warehouse up");
+      }
+      if (sub.contains("NOT_RUNNING") || sub.contains("SUSPENDED")) {
+        warnings.add("start the warehouse first and check its auto-suspend setting");
+      }
+      if (failedBatches().isPresent()) {
+        return Optional.of(retryBatches());
+      }
+      monthlyWarning();
+      return Optional.of(decision(RefreshKind.RETRY_AS_IS,
+          List.of("dbt retry", "dbt run --select " + sel + "+"), normalCost()));
+    }
+    if (containsAny(sub, SCHEMA_CHANGE_TOKENS)) {
+      info.add(line);
+      if (!newColumns.isEmpty()) {
+        return Optional.empty();
+      }
+      deciding.add("the error says the model's columns differ from the table's, but "
+          + (in.catalog().isEmpty() ? "no catalog.json was given" : "the catalog shows no declared column missing")
+          + " to tell which columns changed or how");
+      deciding.add("new columns only: set on_schema_change: append_new_columns (no refresh); a removed or retyped"
+          + " column: --full-refresh");
+      return Optional.of(decision(RefreshKind.NEEDS_EVIDENCE,
+          List.of("dbt docs generate --select " + sel + " +" + sel), Optional.empty()));
+    }
+    deciding.add(line);
+    List<String> cmds = new ArrayList<>();
+    if (containsAny(sub, MISSING_COLUMN_TOKENS)) {
+      deciding.add("a column the model reads no longer exists: fix the model's SQL first; decide the refresh"
+          + " again with the previous manifest and catalog (a removed column that fed existing rows needs"
+          + " --full-refresh)");
+      cmds.add("dbt compile --select +" + sel);
+    } else if (sub.contains("CARDINALITY") || sub.contains("DUPLICATE")) {
+      deciding.add("unique_key " + node.config().uniqueKey() + " is not unique in the new batch: add a"
+          + " deduplication CTE before the merge; the failed merge wrote nothing, so no refresh");
+    } else if (sub.contains("PERMISSION") || sub.contains("DENIED") || sub.contains("PRIVILEGE")
+        || sub.contains("UNAUTHORI")) {
+      deciding.add("grant the missing privilege; a full refresh would fail the same way");
+    } else if (f.errorClass().equals("COMPILATION") || f.errorClass().equals("DEPENDENCY")) {
+      deciding.add("fix the code; nothing ran, so the table is untouched");
+      cmds.add("dbt compile --select +" + sel);
+    } else {
+      deciding.add("not transient: a retry or a full refresh would fail the same way; fix the cause first");
+    }
+    cmds.add("dbt run --select " + sel + "+");
+    failedBatches().ifPresent(b -> {
+      info.add("microbatch: after the fix, re-run only the " + b.size() + " failed batch(es)");
+      cmds.remove(cmds.size() - 1);
+      cmds.addAll(batchCommands(b));
+    });
+    return Optional.of(decision(RefreshKind.FIX_THEN_RUN, cmds, normalCost()));
+  }
+
+  private Optional<List<List<String>>> failedBatches() {
+    if (!"microbatch".equals(node.config().incrementalStrategy().orElse(""))) {
+      return Optional.empty();
+    }
+    return in.result().flatMap(r -> r.batchResults()).map(BatchResults::failed).filter(f -> !f.isEmpty());
+  }
+
+  private List<String> batchCommands(List<List<String>> batches) {
+    List<String> cmds = new ArrayList<>();
+    for (List<String> b : batches) {
+      if (b.size() >= 2) {
+        cmds.add("dbt run --select " + sel + " --event-time-start \"" + b.get(0) + "\" --event-time-end \""
+            + b.get(1) + "\"");
+      }
+    }
+    return cmds;
+  }
+
+  // ---- outcomes -------------------------------------------------------------------------------------------
+
+  private RefreshDecision retryBatches() {
+    List<List<String>> failed = failedBatches().orElseThrow();
+    int ok = in.result().flatMap(r -> r.batchResults()).map(b -> b.successful().size()).orElse(0);
+    deciding.add("microbatch: " + failed.size() + " batch(es) failed and " + ok + " succeeded (batch_results);"
+        + " the successful batches are loaded, so re-run only the failed ones");
+    List<String> cmds = new ArrayList<>();
+    cmds.add("dbt retry");
+    cmds.addAll(batchCommands(failed));
+    warnings.add("dbt retry re-runs just the failed batches (dbt 1.9+); the --event-time commands do the same one"
+        + " batch at a time");
+    return decision(RefreshKind.RETRY_FAILED_BATCHES, cmds, normalCost());
+  }
+
+  private RefreshDecision schemaHandled(String osc, boolean monthly, Optional<Duration> cadence) {
+    deciding.add("new additive column(s) " + newColumns + ": existing rows stay correct (NULL in the new"
+        + " column)");
+    List<String> cmds = new ArrayList<>(List.of("dbt run --select " + sel + "+"));
+    if (osc.equals("append_new_columns") || osc.equals("sync_all_columns")) {
+      deciding.add("on_schema_change: " + osc + " adds them on the next incremental run: no --full-refresh");
+      if (monthly && in.failure().isEmpty()) {
+        deciding.add("monthly cadence (" + cadenceText(cadence.get()) + "): the next scheduled run"
+            + nextRunText(cadence.get()) + " adds them; no rescue run needed");
+        cmds.clear();
+      }
+    } else {
+      deciding.add("on_schema_change is " + osc + ": set it to append_new_columns, which then adds them without a"
+          + " --full-refresh");
+      warnings.add("before running, set on_schema_change: append_new_columns on the model (now " + osc + ": "
+          + (osc.equals("fail") ? "the run stops on the new column" : "the new column is silently not added")
+          + ")");
+    }
+    return decision(RefreshKind.NO_REFRESH_SCHEMA_HANDLED, cmds, normalCost());
+  }
+
+  private RefreshDecision monthlyNoRefresh(Duration cadence) {
+    deciding.add("monthly cadence (" + cadenceText(cadence) + "): the next scheduled incremental run"
+        + nextRunText(cadence) + " picks the change up; no --full-refresh and no rescue run");
+    warnings.add("check the is_incremental() filter really reloads the affected period; if it does not, the"
+        + " next run is a no-op for it");
+    return decision(RefreshKind.NO_REFRESH, List.of(), Optional.empty());
+  }
+
+  private RefreshDecision fullRefresh() {
+    List<String> cmds = new ArrayList<>();
+    cmds.add("dbt run --select " + sel + " --full-refresh");
+    cmds.add("dbt build --select " + sel + "+ --exclude " + sel);
+    Optional<CostEstimate> cost = fullCost();
+    boolean heavy = cost.map(CostEstimate::heavy).orElse(false);
+    if (guarded()) {
+      warnings.add(0, "config full_refresh: false guards this model: dbt ignores --full-refresh until the guard is"
+          + " lifted; remove it (or set full_refresh: true) for this run, then restore it");
+    }
+    if (structural && large()) {
+      warnings.add("very large table: a targeted backfill cannot fix " + (deciding.isEmpty() ? "this"
+          : "a schema or key change") + "; schedule the full refresh off-peak");
+    } else if (windowable && !structural) {
+      info.add("if only a known period is affected, a targeted backfill of that window is cheaper (give the"
+          + " window)");
+    }
+    if (heavy) {
+      warnings.add("heavy: schedule it off-peak, make sure queues are free and no scheduled run writes "
+          + sel + ", and monitor it; if it times out, resume with --exclude of the models already built");
+    }
+    if ("microbatch".equals(node.config().incrementalStrategy().orElse(""))) {
+      warnings.add("microbatch: a full refresh reprocesses every batch from the model's begin");
+    }
+    downstreamIncrementals();
+    in.failure().ifPresent(f -> {
+      String sub = f.normalizedSubclass();
+      if (!f.transientFailure() && !containsAny(sub, TRANSIENT_TOKENS) && !containsAny(sub, SCHEMA_CHANGE_TOKENS)
+          && !containsAny(sub, MISSING_COLUMN_TOKENS)) {
+        warnings.add("the run also failed with " + f.label() + ": fix that first, a full refresh would fail the"
+            + " same way");
+      }
+    });
+    return decision(RefreshKind.FULL_REFRESH, cmds, cost);
+  }
+
+  private RefreshDecision targetedBackfill(String strategy) {
+    String start = in.windowStart().orElse("<start>");
+    String end = in.windowEnd().orElse("<end>");
+    if (in.windowStart().isEmpty()) {
+      warnings.add("the window is not in the artifacts: set <start> and <end> to the affected period");
+    }
+    if (large()) {
+      deciding.add("very large model: rewrite the affected window instead of the whole table");
+    } else {
+      deciding.add("the affected window is known (" + start + " to " + end + "): rewrite only it");
+    }
+    List<String> cmds = new ArrayList<>();
+    if (strategy.equals("microbatch")) {
+      cmds.add("dbt run --select " + sel + " --event-time-start \"" + start + "\" --event-time-end \"" + end + "\"");
+    } else {
+      cmds.add("dbt run --select " + sel + " --vars '{\"backfill_start\": \"" + start + "\", \"backfill_end\": \""
+          + end + "\"}'");
+      warnings.add("the model's is_incremental() filter must read the window (backfill_start/backfill_end here;"
+          + " use your model's variable names)");
+      switch (strategy) {
+        case "insert_overwrite":
+          info.add("insert_overwrite replaces exactly the partitions the window produces");
+          break;
+        case "replace_where":
+          info.add("replace_where replaces the rows matching incremental_predicates: scope them to the window");
+          break;
+        case "append":
+          warnings.add("incremental_strategy append would duplicate the window: delete it first, or use"
+              + " insert_overwrite/replace_where/delete+insert");
+          break;
+        default:
+          info.add("prefer replace_where (Databricks) or insert_overwrite partitions (BigQuery, Spark) for the"
+              + " window; " + strategy + " re-merges the window's rows by unique_key, and rows that should"
+              + " disappear stay");
+          break;
+      }
+    }
+    cmds.add("dbt build --select " + sel + "+ --exclude " + sel);
+    if (guarded()) {
+      info.add("full_refresh: false stays in place: a window backfill does not need --full-refresh");
+    }
+    downstreamIncrementals();
+    Optional<CostEstimate> full = fullCost();
+    Optional<CostEstimate> cost = full.map(c -> new CostEstimate(c.normalRunSeconds(), OptionalDouble.empty(),
+        c.rowCount(), false, "a window costs a fraction of a full refresh (" + c.basis() + ")"));
+    if (full.map(CostEstimate::heavy).orElse(false) && in.windowStart().isEmpty()) {
+      warnings.add("if the whole history turns out to be affected, the full refresh is heavy: schedule it"
+          + " off-peak");
+    }
+    return decision(RefreshKind.TARGETED_BACKFILL, cmds, cost);
+  }
+
+  private void downstreamIncrementals() {
+    List<String> incr = new ArrayList<>();
+    Manifest m = in.manifest();
+    m.nodes().values().forEach(n -> {
+      if (n.dependsOnNodes().contains(node.uniqueId()) && n.resourceType() == ResourceType.MODEL
+          && n.config().isIncremental()) {
+        incr.add(n.uniqueId());
+      }
+    });
+    if (!incr.isEmpty()) {
+      warnings.add("downstream incremental models keep history derived from the rows being rewritten: "
+          + String.join(", ", incr) + "; decide for each");
+    }
+  }
+
+  private void monthlyWarning() {
+    Optional<Duration> c = cadence();
+    if (c.isPresent() && c.get().compareTo(config.monthlyCadence()) >= 0) {
+      warnings.add("the model runs on a monthly cadence: check its is_incremental() filter loads data when run"
+          + " now; otherwise the retry is a no-op");
+    }
+  }
+
+  private RefreshDecision decision(RefreshKind kind, List<String> commands, Optional<CostEstimate> cost) {
+    List<String> reasons = new ArrayList<>(deciding);
+    reasons.addAll(info);
+    return new RefreshDecision(node.uniqueId(), kind, reasons, commands, cost, warnings,
+        kind == RefreshKind.FULL_REFRESH && guarded());
+  }
+
+  // ---- cost -----------------------------------------------------------------------------------------------
+
+  private Optional<CostEstimate> normalCost() {
+    OptionalDouble normal = history.normalSeconds();
+    OptionalLong rows = rows();
+    if (normal.isEmpty()) {
+      return Optional.of(new CostEstimate(normal, OptionalDouble.empty(), rows, false,
+          "no successful incremental run in the history: cost unknown"));
+    }
+    return Optional.of(new CostEstimate(normal, normal, rows, normal.getAsDouble() >= config.heavyThresholdSeconds(),
+        String.format(Locale.ROOT, "normal incremental run %s (median of %d successful runs)",
+            duration(normal.getAsDouble()), history.successfulIncrementalRuns())));
+  }
+
+  private Optional<CostEstimate> fullCost() {
+    OptionalDouble normal = history.normalSeconds();
+    OptionalDouble measured = history.lastFullRefreshSeconds();
+    OptionalLong rows = rows();
+    boolean bigTable = rows.isPresent() && rows.getAsLong() >= config.largeTableRows();
+    String rowText = rows.isPresent() ? "; " + rows.getAsLong() + " rows (catalog)" : "";
+    if (measured.isPresent()) {
+      double s = measured.getAsDouble();
+      return Optional.of(new CostEstimate(normal, measured, rows, bigTable || s >= config.heavyThresholdSeconds(),
+          "full refresh about " + duration(s) + " (the last full refresh in the run history)" + rowText));
+    }
+    if (normal.isPresent()) {
+      double s = normal.getAsDouble() * config.costMultiplier();
+      return Optional.of(new CostEstimate(normal, OptionalDouble.of(s), rows,
+          bigTable || s >= config.heavyThresholdSeconds(),
+          String.format(Locale.ROOT, "full refresh about %s (%s x the normal incremental run of %s, median of %d"
+              + " successful runs)%s", duration(s), trim(config.costMultiplier()), duration(normal.getAsDouble()),
+              history.successfulIncrementalRuns(), rowText)));
+    }
+    return Optional.of(new CostEstimate(normal, OptionalDouble.empty(), rows, bigTable,
+        "no run history: full-refresh cost unknown (roughly " + trim(config.costMultiplier())
+            + " x a normal incremental run)" + rowText));
+  }
+
+  private boolean large() {
+    OptionalLong rows = rows();
+    if (rows.isPresent() && rows.getAsLong() >= config.largeTableRows()) {
+      return true;
+    }
+    OptionalDouble normal = history.normalSeconds();
+    return history.lastFullRefreshSeconds().orElse(normal.isPresent()
+        ? normal.getAsDouble() * config.costMultiplier() : 0) >= config.heavyThresholdSeconds();
+  }
+
+  private OptionalLong rows() {
+    Optional<Long> n = in.catalog().flatMap(c -> c.table(node.uniqueId())).flatMap(CatalogTable::rowCount);
+    return n.isPresent() ? OptionalLong.of(n.get()) : OptionalLong.empty();
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------------------
+
+  /** Returns true when the node's contract is enforced, in its config or in its top-level {@code contract}. */
+  private static boolean enforced(Node n) {
+    if (n.config().contractEnforced()) {
+      return true;
+    }
+    return n.attributes().get("contract") instanceof java.util.Map<?, ?> c && Boolean.TRUE.equals(c.get("enforced"));
+  }
+
+  private boolean guarded() {
+    return node.config().fullRefresh().map(b -> !b).orElse(false);
+  }
+
+  private Optional<Duration> cadence() {
+    if (in.cadence().isPresent()) {
+      return in.cadence();
+    }
+    Optional<Duration> fromHistory = history.cadence();
+    if (fromHistory.isPresent()) {
+      return fromHistory;
+    }
+    List<String> tags = new ArrayList<>(node.tags());
+    tags.addAll(node.config().tags());
+    if (tags.stream().anyMatch(t -> t.equalsIgnoreCase("monthly"))) {
+      return Optional.of(Duration.ofDays(30));
+    }
+    return Optional.empty();
+  }
+
+  private boolean windowWithinNextRun() {
+    Optional<Instant> last = history.lastSuccessAt();
+    Optional<Instant> start = in.windowStart().flatMap(History::parse);
+    return last.isPresent() && start.isPresent() && !start.get().isBefore(last.get());
+  }
+
+  private String cadenceText(Duration c) {
+    String source = in.cadence().isPresent() ? "given" : history.cadence().isPresent() ? "run history"
+        : "tagged monthly";
+    return "every " + c.toDays() + " days, " + source;
+  }
+
+  private String nextRunText(Duration c) {
+    return history.lastRunAt().map(t -> " (about " + t.plus(c).toString().substring(0, 10) + ")").orElse("");
+  }
+
+  private static Node resolve(Manifest manifest, String model) {
+    Optional<Node> byId = manifest.node(model);
+    if (byId.isPresent()) {
+      return byId.get();
+    }
+    List<Node> byName = new ArrayList<>();
+    for (Node n : manifest.nodes().values()) {
+      if (n.resourceType() == ResourceType.MODEL && (n.name().equals(model)
+          || n.version().map(v -> (n.name() + ".v" + v).equals(model)).orElse(false))) {
+        byName.add(n);
+      }
+    }
+    if (byName.size() > 1) {
+      List<Node> latest = byName.stream().filter(n -> n.version().isEmpty() || n.version().equals(n.latestVersion()))
+          .toList();
+      if (latest.size() == 1) {
+        return latest.get(0);
+      }
+      throw new TriageException("'" + model + "' names " + byName.size() + " models; use a unique id: "
+          + String.join(", ", byName.stream().map(Node::uniqueId).toList()));
+    }
+    if (byName.isEmpty()) {
+      throw new TriageException("'" + model + "' is not a model in the manifest; give a unique id such as"
+          + " model.<package>." + model + " or a model name");
+    }
+    return byName.get(0);
+  }
+
+  private static List<String> normKey(List<String> key) {
+    return key.stream().map(k -> k.trim().toLowerCase(Locale.ROOT).replace("\"", "")).sorted().toList();
+  }
+
+  private static boolean containsAny(String s, List<String> tokens) {
+    return tokens.stream().anyMatch(s::contains);
+  }
+
+  private static String describe(SqlDiff.Result r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(r.added().size()).append(" line(s) added, ").append(r.removed().size()).append(" removed");
+    if (!r.added().isEmpty()) {
+      sb.append(", e.g. + '").append(clip(r.added().get(0))).append('\'');
+    } else if (!r.removed().isEmpty()) {
+      sb.append(", e.g. - '").append(clip(r.removed().get(0))).append('\'');
+    }
+    return sb.toString();
+  }
+
+  private static String firstLine(String s) {
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return clip(nl < 0 ? t : t.substring(0, nl).strip());
+  }
+
+  private static String clip(String s) {
+    return s.length() > 80 ? s.substring(0, 77) + "..." : s;
+  }
+
+  private static String show(Object v) {
+    return v == null ? "(unset)" : String.valueOf(v);
+  }
+
+  private static String trim(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  static String duration(double seconds) {
+    if (seconds < 90) {
+      return String.format(Locale.ROOT, "%.0f s", seconds);
+    }
+    if (seconds < 5400) {
+      return String.format(Locale.ROOT, "%.0f min", seconds / 60);
+    }
+    return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+  }
+}

@@ -1,0 +1,38 @@
+package dev.dbttriage.deploy;
+
+/**
+ * What differs between two versions of one resource, following dbt's {@code state:modified} sub-selectors.
+ */
+public enum ChangeAspect {
+  /** The file's contents ({@code checksum}): {@code state:modified.body}. */
+  BODY(true),
+  /** The config as written ({@code unrendered_config}): {@code state:modified.configs}. */
+  CONFIG(true),
+  /** The database, schema or alias: {@code state:modified.relation}. */
+  RELATION(true),
+  /** The descriptions dbt persists to the warehouse: {@code state:modified.persisted_descriptions}. */
+  PERSISTED_DESCRIPTION(true),
+  /** The contract (enforcement, or the declared columns of an enforced contract): {@code state:modified.contract}. */
+  CONTRACT(true),
+  /** A macro the resource calls: {@code state:modified.macros}. */
+  MACROS(true),
+  /** The declared columns (names, types, constraints) without an enforced contract; not selected by dbt. */
+  COLUMNS(false),
+  /** A description that is not persisted; not selected by dbt. */
+  DESCRIPTION(false),
+  /** The access level, version or latest version. */
+  ACCESS(true),
+  /** The versions: {@code latest_version} or {@code deprecation_date}. */
+  VERSION(false);
+
+  private final boolean stateModified;
+
+  ChangeAspect(boolean stateModified) {
+    this.stateModified = stateModified;
+  }
+
+  /** Returns true when dbt's {@code state:modified} selects a resource for this difference alone. */
+  public boolean selectedByStateModified() {
+    return stateModified;
+  }
+}
