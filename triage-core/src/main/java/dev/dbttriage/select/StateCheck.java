@@ -256,11 +256,11 @@ final class StateCheck {
       }
       return true;
     }
-    boolean nodeConfig = isParsedNode(kind);
+    Set<String> excluded = excludedConfigKeys(kind);
     Set<String> keys = new HashSet<>(a.keySet());
     keys.addAll(b.keySet());
     for (String key : keys) {
-      if (nodeConfig && NODE_CONFIG_EXCLUDED.contains(key)) {
+      if (excluded.contains(key)) {
         continue;
       }
       if (!sameKey(a, b, key)) {
@@ -268,6 +268,22 @@ final class StateCheck {
       }
     }
     return true;
+  }
+
+  /** The config fields dbt marks {@code CompareBehavior.Exclude}, per config class. */
+  private static Set<String> excludedConfigKeys(Kind kind) {
+    if (isParsedNode(kind)) {
+      return NODE_CONFIG_EXCLUDED;
+    }
+    switch (kind) {
+      case METRIC:
+      case SEMANTIC_MODEL:
+        return Set.of("group");
+      case SAVED_QUERY:
+        return Set.of("group", "tags");
+      default:
+        return Set.of();
+    }
   }
 
   private static boolean sameKey(Map<String, Object> a, Map<String, Object> b, String key) {

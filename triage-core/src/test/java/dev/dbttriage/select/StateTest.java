@@ -91,6 +91,22 @@ class StateTest {
   }
 
   @Test
+  void metricGroupIsNotAConfigChangeButMeta() {
+    TestManifest before = base();
+    before.add(Node.builder("metric.test.rev", ResourceType.METRIC).packageName("test")
+        .unrenderedConfig(Map.of("group", "a")).build());
+    TestManifest after = base();
+    after.add(Node.builder("metric.test.rev", ResourceType.METRIC).packageName("test")
+        .unrenderedConfig(Map.of("group", "b")).build());
+    assertThat(ls(after.build(), before.build(), "state:modified.configs")).isEmpty();
+    TestManifest meta = base();
+    meta.add(Node.builder("metric.test.rev", ResourceType.METRIC).packageName("test")
+        .unrenderedConfig(Map.of("group", "a", "meta", Map.of("k", 1))).build());
+    assertThat(ls(meta.build(), before.build(), "state:modified.configs")).containsExactly("metric.test.rev");
+    assertThat(ls(meta.build(), before.build(), "state:modified")).containsExactly("metric.test.rev");
+  }
+
+  @Test
   void relationChangesCompareUnrenderedSchema() {
     TestManifest now = base();
     now.add(now.modelBuilder("a").unrenderedConfig(Map.of("materialized", "table", "schema", "x")).build());
