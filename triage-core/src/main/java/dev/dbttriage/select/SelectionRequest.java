@@ -52,13 +52,14 @@ public final class SelectionRequest {
     b.select(args.select()).exclude(args.exclude());
     args.selector().filter(s -> !s.isEmpty()).ifPresent(b::selector);
     b.resourceTypes(args.resourceTypes()).excludeResourceTypes(args.excludeResourceTypes());
-    args.indirectSelection().filter(s -> !s.isEmpty()).ifPresent(s -> b.indirectSelection(IndirectSelection.fromFlag(s)));
+    args.indirectSelection().filter(s -> !s.isEmpty())
+        .ifPresent(s -> b.indirectSelection(IndirectSelection.fromFlag(s.toLowerCase(java.util.Locale.ROOT))));
     if (args.command().isPresent()) {
       String c = args.command().get();
       try {
         b.command(SelectionCommand.fromName(c));
       } catch (SelectorSyntaxException e) {
-        b.command(SelectionCommand.BUILD.commandName().equals(c) ? SelectionCommand.BUILD : SelectionCommand.LS);
+        b.command(SelectionCommand.LS);
       }
     }
     Object models = args.raw().get("models");
