@@ -43,8 +43,8 @@ public final class SelectionRequest {
    * own selection can be evaluated again.
    *
    * @param args the recorded arguments
-   * @return the request; the command defaults to {@code ls} when not recorded
-   * @throws SelectorSyntaxException if the recorded indirect selection or command is not one dbt knows
+   * @return the request; the command is {@code ls} when not recorded or not a selecting command
+   * @throws SelectorSyntaxException if the recorded indirect selection is not one dbt knows
    */
   public static SelectionRequest fromInvocation(InvocationArgs args) {
     Objects.requireNonNull(args, "args");
