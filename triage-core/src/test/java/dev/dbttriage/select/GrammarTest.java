@@ -133,6 +133,26 @@ class GrammarTest {
     assertThat(ls(e, "x+")).containsExactly(m("x"), m("z"));
   }
 
+  /** tests/functional/graph_selection/test_group_selection.py: the exposure under users also reads versioned. */
+  @Test
+  void atGroupPullsInEveryParentOfDownstreamExposures() {
+    TestManifest t = new TestManifest("test");
+    t.add(t.modelBuilder("users").config(java.util.Map.of("group", "users_group")).build());
+    t.model("versioned");
+    t.model("unrelated");
+    t.add(dev.dbttriage.artifact.Node.builder("exposure.test.user_exposure",
+        dev.dbttriage.artifact.ResourceType.EXPOSURE).packageName("test")
+        .dependsOnNodes(List.of("model.test.users", "model.test.versioned")).build());
+    SelectorEngine e = SelectorEngine.of(t.build());
+    assertThat(ls(e, "@group:users_group")).containsExactly("exposure.test.user_exposure", m2("users"),
+        m2("versioned"));
+    assertThat(ls(e, "group:users_group+")).containsExactly("exposure.test.user_exposure", m2("users"));
+  }
+
+  private static String m2(String name) {
+    return "model.test." + name;
+  }
+
   @Test
   void operatorsApplyBeforeIntersection() {
     assertThat(ls(chain(), "+c,c+")).containsExactly(m("c"));
