@@ -504,7 +504,7 @@ public final class TriageEngine {
           radiusText(radius),
           resolution(kind, diagnosis, node),
           diagnosis.advice(),
-          recoveryCommand(kind, node, name));
+          recoveryCommand(kind, node, name, resolution(kind, diagnosis, node)));
       return new RootCause(kind, id, name, type, node, status,
           message.isEmpty() ? Optional.empty() : Optional.of(message), firstLine, diagnosis,
           sortedSkipped, sortedRelated, radius, history, record);
@@ -680,7 +680,7 @@ public final class TriageEngine {
       };
     }
 
-    String recoveryCommand(RootKind kind, Optional<Node> node, String name) {
+    String recoveryCommand(RootKind kind, Optional<Node> node, String name, ResolutionKind resolution) {
       String cmd = switch (command) {
         case "build", "run", "seed", "snapshot" -> command;
         default -> "run";
@@ -696,6 +696,11 @@ public final class TriageEngine {
         case FAILED_UNIT_TEST:
           return "dbt test --select " + sel;
         default:
+          if (resolution == ResolutionKind.FULL_REFRESH) {
+            // Only the model is rebuilt from scratch; its downstream runs incrementally as usual.
+            return "dbt " + cmd + " --select " + sel + " --full-refresh && dbt " + cmd + " --select " + sel
+                + "+ --exclude " + sel;
+          }
           if (node.isPresent() && node.get().resourceType() == ResourceType.SEED && cmd.equals("run")) {
             return "dbt seed --select " + sel + " && dbt run --select " + sel + "+";
           }
