@@ -10,6 +10,8 @@ module dev.dbttriage.core {
   exports dev.dbttriage;
   exports dev.dbttriage.artifact;
   exports dev.dbttriage.assertj;
+  exports dev.dbttriage.lineage;
+  exports dev.dbttriage.select;
   exports dev.dbttriage.triage;
   exports dev.dbttriage.plan;
   exports dev.dbttriage.decide;

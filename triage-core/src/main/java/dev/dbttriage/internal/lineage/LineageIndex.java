@@ -1,0 +1,289 @@
+package dev.dbttriage.internal.lineage;
+
+import dev.dbttriage.artifact.ArtifactException;
+import dev.dbttriage.artifact.Manifest;
+import dev.dbttriage.artifact.Node;
+import dev.dbttriage.artifact.ResourceType;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The enabled-member graph of a manifest in int-indexed compressed adjacency arrays. Immutable and thread-safe
+ * once built. Not part of the public API.
+ */
+public final class LineageIndex {
+  /** Collection codes, in dbt's order. */
+  public static final byte NODES = 0, SOURCES = 1, EXPOSURES = 2, METRICS = 3, SEMANTIC_MODELS = 4,
+      SAVED_QUERIES = 5, UNIT_TESTS = 6, FUNCTIONS = 7;
+  /** Marks a depends_on id that is not a member; {@link #NOT_MEMBER_SOURCE} when it is a (disabled) source. */
+  public static final int NOT_MEMBER = -1, NOT_MEMBER_SOURCE = -2;
+
+  private final Manifest manifest;
+  private final String[] ids;
+  private final Node[] nodes;
+  private final byte[] collection;
+  private final Map<String, Integer> index;
+  private final int[] parentStart;
+  private final int[] parentList;
+  private final int[] childStart;
+  private final int[] childList;
+  private final int[][] deps;
+
+  private LineageIndex(Manifest manifest) {
+    this.manifest = manifest;
+    List<Node> members = new ArrayList<>();
+    List<Byte> codes = new ArrayList<>();
+    List<Map<String, Node>> cols = manifest.graphCollections();
+    for (int c = 0; c < cols.size(); c++) {
+      for (Node n : cols.get(c).values()) {
+        // dbt treats every exposure as a graph member (NodeSelector._is_graph_member)
+        if (n.enabled() || c == EXPOSURES) {
+          members.add(n);
+          codes.add((byte) c);
+        }
+      }
+    }
+    int n = members.size();
+    ids = new String[n];
+    nodes = members.toArray(new Node[0]);
+    collection = new byte[n];
+    index = new HashMap<>(n * 2);
+    for (int i = 0; i < n; i++) {
+      ids[i] = nodes[i].uniqueId();
+      collection[i] = codes.get(i);
+      index.put(ids[i], i);
+    }
+    deps = new int[n][];
+    int[] parentCount = new int[n];
+    int[] childCount = new int[n];
+    int edges = 0;
+    for (int i = 0; i < n; i++) {
+      Node node = nodes[i];
+      List<String> raw = node.dependsOnNodes();
+      boolean noParents = collection[i] == SOURCES || node.resourceType() == ResourceType.SEED;
+      int[] d = new int[noParents ? 0 : raw.size()];
+      for (int k = 0; k < d.length; k++) {
+        String dep = raw.get(k);
+        Integer j = index.get(dep);
+        if (j != null) {
+          d[k] = j;
+        } else if (manifest.sources().containsKey(dep)) {
+          d[k] = NOT_MEMBER_SOURCE;
+        } else if (manifest.nodes().containsKey(dep) || manifest.metrics().containsKey(dep)
+            || manifest.semanticModels().containsKey(dep) || manifest.functions().containsKey(dep)
+            || manifest.disabled().containsKey(dep)) {
+          // a disabled resource (kept in nodes by old manifests, or under disabled) is no vertex: no edge
+          d[k] = NOT_MEMBER;
+        } else {
+          throw new ArtifactException("manifest.json: '" + ids[i] + "' depends on '" + dep
+              + "', which is not a node, source, metric, semantic model or function of the manifest",
+              "manifest.json", "$.depends_on.nodes", -1, -1, null);
+        }
+      }
+      deps[i] = d;
+    }
+    // distinct edges parent -> child
+    int[][] parentsOf = new int[n][];
+    for (int i = 0; i < n; i++) {
+      int[] p = Arrays.stream(deps[i]).filter(x -> x >= 0).distinct().toArray();
+      parentsOf[i] = p;
+      parentCount[i] = p.length;
+      for (int x : p) {
+        childCount[x]++;
+      }
+      edges += p.length;
+    }
+    parentStart = new int[n + 1];
+    childStart = new int[n + 1];
+    for (int i = 0; i < n; i++) {
+      parentStart[i + 1] = parentStart[i] + parentCount[i];
+      childStart[i + 1] = childStart[i] + childCount[i];
+    }
+    parentList = new int[edges];
+    childList = new int[edges];
+    int[] fill = Arrays.copyOf(childStart, n);
+    for (int i = 0; i < n; i++) {
+      System.arraycopy(parentsOf[i], 0, parentList, parentStart[i], parentsOf[i].length);
+      for (int x : parentsOf[i]) {
+        childList[fill[x]++] = i;
+      }
+    }
+    checkAcyclic();
+  }
+
+  /**
+   * Builds the graph of a manifest.
+   *
+   * @param manifest the manifest
+   * @return the graph
+   * @throws ArtifactException on a cycle or a dependency that is not in the manifest
+   */
+  public static LineageIndex build(Manifest manifest) {
+    return new LineageIndex(manifest);
+  }
+
+  private void checkAcyclic() {
+    int n = ids.length;
+    int[] indeg = new int[n];
+    for (int i = 0; i < n; i++) {
+      indeg[i] = parentStart[i + 1] - parentStart[i];
+    }
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int i = 0; i < n; i++) {
+      if (indeg[i] == 0) {
+        queue.add(i);
+      }
+    }
+    int seen = 0;
+    while (!queue.isEmpty()) {
+      int v = queue.poll();
+      seen++;
+      for (int k = childStart[v]; k < childStart[v + 1]; k++) {
+        if (--indeg[childList[k]] == 0) {
+          queue.add(childList[k]);
+        }
+      }
+    }
+    if (seen == n) {
+      return;
+    }
+    // walk parents among the remaining vertices until one repeats: that is a cycle
+    int start = 0;
+    while (indeg[start] == 0) {
+      start++;
+    }
+    Map<Integer, Integer> position = new HashMap<>();
+    List<Integer> path = new ArrayList<>();
+    int v = start;
+    while (!position.containsKey(v)) {
+      position.put(v, path.size());
+      path.add(v);
+      int next = -1;
+      for (int k = parentStart[v]; k < parentStart[v + 1]; k++) {
+        if (indeg[parentList[k]] > 0) {
+          next = parentList[k];
+          break;
+        }
+      }
+      v = next;
+    }
+    List<String> cycle = new ArrayList<>();
+    for (int k = position.get(v); k < path.size(); k++) {
+      cycle.add(ids[path.get(k)]);
+    }
+    Collections.reverse(cycle);
+    cycle.add(cycle.get(0));
+    throw new ArtifactException("manifest.json: the dependency graph has a cycle: " + String.join(" -> ", cycle),
+        "manifest.json", null, -1, -1, null);
+  }
+
+  /** Returns the manifest. */
+  public Manifest manifest() {
+    return manifest;
+  }
+
+  /** Returns the number of vertices. */
+  public int size() {
+    return ids.length;
+  }
+
+  /** Returns the unique id of vertex {@code i}. */
+  public String id(int i) {
+    return ids[i];
+  }
+
+  /** Returns the node of vertex {@code i}. */
+  public Node node(int i) {
+    return nodes[i];
+  }
+
+  /** Returns the collection code of vertex {@code i}. */
+  public byte collection(int i) {
+    return collection[i];
+  }
+
+  /** Returns the vertex of a unique id, or -1. */
+  public int indexOf(String uniqueId) {
+    Integer i = index.get(uniqueId);
+    return i == null ? -1 : i;
+  }
+
+  /** Returns vertex {@code i}'s depends_on ids as vertices ({@link #NOT_MEMBER} for others). Do not modify. */
+  public int[] deps(int i) {
+    return deps[i];
+  }
+
+  /** Returns the start offset of {@code i}'s parents in {@link #parentList()}. */
+  public int parentStart(int i) {
+    return parentStart[i];
+  }
+
+  /** Returns the end offset of {@code i}'s parents. */
+  public int parentEnd(int i) {
+    return parentStart[i + 1];
+  }
+
+  /** Returns the start offset of {@code i}'s children in {@link #childList()}. */
+  public int childStart(int i) {
+    return childStart[i];
+  }
+
+  /** Returns the end offset of {@code i}'s children. */
+  public int childEnd(int i) {
+    return childStart[i + 1];
+  }
+
+  /** Returns the parent array. Do not modify. */
+  public int[] parentList() {
+    return parentList;
+  }
+
+  /** Returns the child array. Do not modify. */
+  public int[] childList() {
+    return childList;
+  }
+
+  /**
+   * Breadth-first walk from {@code from} along parent or child edges.
+   *
+   * @param from the start vertices (not included unless reached from another start vertex)
+   * @param up true for parents
+   * @param maxDepth the layer limit, negative for none
+   * @return the reached vertices
+   */
+  public BitSet walk(BitSet from, boolean up, int maxDepth) {
+    BitSet reached = new BitSet(ids.length);
+    if (maxDepth == 0) {
+      return reached;
+    }
+    int[] start = up ? parentStart : childStart;
+    int[] list = up ? parentList : childList;
+    int[] frontier = from.stream().toArray();
+    int[] next = new int[16];
+    int depth = 0;
+    while (frontier.length > 0 && (maxDepth < 0 || depth < maxDepth)) {
+      int count = 0;
+      for (int v : frontier) {
+        for (int k = start[v]; k < start[v + 1]; k++) {
+          int w = list[k];
+          if (!reached.get(w)) {
+            reached.set(w);
+            if (count == next.length) {
+              next = Arrays.copyOf(next, count * 2);
+            }
+            next[count++] = w;
+          }
+        }
+      }
+      frontier = Arrays.copyOf(next, count);
+      depth++;
+    }
+    return reached;
+  }
+}

@@ -1,0 +1,92 @@
+package dev.dbttriage.select;
+
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Python {@code json.dumps} default formatting ({@code ", "}, {@code ": "}, ASCII-only). Stateless. */
+final class PyJson {
+  private PyJson() {}
+
+  static void write(Object v, StringBuilder sb) {
+    if (v == null) {
+      sb.append("null");
+    } else if (v instanceof Boolean b) {
+      sb.append(b ? "true" : "false");
+    } else if (v instanceof Double || v instanceof Float) {
+      sb.append(pyFloat(((Number) v).doubleValue()));
+    } else if (v instanceof Number) {
+      sb.append(v);
+    } else if (v instanceof Map<?, ?> m) {
+      sb.append('{');
+      Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
+      while (it.hasNext()) {
+        Map.Entry<?, ?> e = it.next();
+        string(String.valueOf(e.getKey()), sb);
+        sb.append(": ");
+        write(e.getValue(), sb);
+        if (it.hasNext()) {
+          sb.append(", ");
+        }
+      }
+      sb.append('}');
+    } else if (v instanceof List<?> l) {
+      sb.append('[');
+      for (int i = 0; i < l.size(); i++) {
+        if (i > 0) {
+          sb.append(", ");
+        }
+        write(l.get(i), sb);
+      }
+      sb.append(']');
+    } else {
+      string(String.valueOf(v), sb);
+    }
+  }
+
+  private static String pyFloat(double d) {
+    if (Double.isNaN(d)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(d)) {
+      return d > 0 ? "Infinity" : "-Infinity";
+    }
+    String s = Double.toString(d);
+    int e = s.indexOf('E');
+    if (e < 0) {
+      return s;
+    }
+    String mantissa = s.substring(0, e);
+    if (mantissa.endsWith(".0")) {
+      mantissa = mantissa.substring(0, mantissa.length() - 2);
+    }
+    int exp = Integer.parseInt(s.substring(e + 1));
+    if (exp >= 0 && exp < 16) {
+      return String.format(java.util.Locale.ROOT, "%.1f", d);
+    }
+    return mantissa + "e" + (exp < 0 ? "-" : "+") + String.format("%02d", Math.abs(exp));
+  }
+
+  private static void string(String s, StringBuilder sb) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"': sb.append("\\\""); break;
+        case '\\': sb.append("\\\\"); break;
+        case '\n': sb.append("\\n"); break;
+        case '\r': sb.append("\\r"); break;
+        case '\t': sb.append("\\t"); break;
+        case '\b': sb.append("\\b"); break;
+        case '\f': sb.append("\\f"); break;
+        default:
+          if (c < 0x20 || c > 0x7e) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+      }
+    }
+    sb.append('"');
+  }
+}
