@@ -4,8 +4,10 @@ import dev.dbttriage.artifact.Artifacts;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.artifact.TargetArtifacts;
+import dev.dbttriage.decide.FullRefreshAdvisor;
 import dev.dbttriage.plan.RescuePlan;
 import dev.dbttriage.plan.RescuePlanner;
+import dev.dbttriage.select.SelectorEngine;
 import dev.dbttriage.triage.TriageEngine;
 import dev.dbttriage.triage.TriageInput;
 import dev.dbttriage.triage.TriageReport;
@@ -90,13 +92,26 @@ public final class Triage {
   }
 
   /**
-   * Plans the rescue of a triaged run with the playbook's defaults.
+   * Returns a selector engine over a manifest, answering what {@code dbt ls} would.
+   *
+   * @param manifest the manifest
+   * @return the engine, immutable and safe to share between threads
+   * @throws dev.dbttriage.artifact.ArtifactException if the manifest's graph has a cycle or a missing node
+   */
+  public static SelectorEngine selector(Manifest manifest) {
+    return SelectorEngine.of(manifest);
+  }
+
+  /**
+   * Plans the rescue of a triaged run with the playbook's defaults, each step verified with the selector and
+   * full refreshes decided by {@link FullRefreshAdvisor#defaults()}.
    *
    * @param report the triage report
    * @param manifest the manifest of the run
    * @return the plan
    */
   public static RescuePlan plan(TriageReport report, Manifest manifest) {
-    return RescuePlanner.builder().build().plan(report, manifest);
+    return RescuePlanner.builder().evaluator(SelectorEngine.of(manifest)::evaluate)
+        .refreshAdvisor(FullRefreshAdvisor.defaults()).build().plan(report, manifest);
   }
 }

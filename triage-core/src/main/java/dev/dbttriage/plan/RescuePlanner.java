@@ -299,6 +299,10 @@ public final class RescuePlanner {
       if (n.resourceType() == ResourceType.MODEL && n.config().isEphemeral()) {
         return false;
       }
+      // dbt drops "empty" nodes (no SQL) from every command but ls; seeds are never empty.
+      if (manifest.nodes().containsKey(id) && n.resourceType() != ResourceType.SEED && n.rawCode().isBlank()) {
+        return false;
+      }
       return runnable.contains(n.resourceType());
     }
 

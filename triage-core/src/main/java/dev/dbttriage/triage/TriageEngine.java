@@ -2,6 +2,8 @@ package dev.dbttriage.triage;
 
 import dev.dbttriage.artifact.FreshnessResult;
 import dev.dbttriage.internal.graph.CompactGraph;
+import dev.dbttriage.select.SelectionRequest;
+import dev.dbttriage.select.SelectorEngine;
 import dev.dbttriage.artifact.FreshnessStatus;
 import dev.dbttriage.artifact.InvocationArgs;
 import dev.dbttriage.artifact.Manifest;
@@ -800,6 +802,30 @@ public final class TriageEngine {
     return o instanceof String s && !s.isBlank() ? Optional.of(s) : Optional.empty();
   }
 
+  private static final Set<String> SELECTING_COMMANDS = Set.of("run", "build", "test", "seed", "snapshot");
+  private static final Set<ResourceType> RESULT_TYPES = EnumSet.of(ResourceType.MODEL, ResourceType.SEED,
+      ResourceType.SNAPSHOT, ResourceType.TEST, ResourceType.UNIT_TEST);
+
+  /**
+   * Re-evaluates the invocation's own selection (its recorded {@code args}) with the selector engine: the nodes
+   * that command would have written a result for.
+   */
+  static Optional<Set<String>> invocationSelection(Manifest manifest, RunResults run) {
+    Optional<String> command = run.args().command();
+    if (command.isEmpty() || !SELECTING_COMMANDS.contains(command.get())) {
+      return Optional.empty();
+    }
+    SelectorEngine engine = SelectorEngine.of(manifest);
+    Set<String> selected = new java.util.LinkedHashSet<>();
+    for (String id : engine.select(SelectionRequest.fromInvocation(run.args())).ids()) {
+      Optional<Node> n = manifest.node(id);
+      if (n.isPresent() && RESULT_TYPES.contains(n.get().resourceType())) {
+        selected.add(id);
+      }
+    }
+    return Optional.of(selected);
+  }
+
   static String commandOf(TriageInput input) {
     List<RunResults> runs = input.current().runs();
     for (int k = runs.size() - 1; k >= 0; k--) {
@@ -817,7 +843,7 @@ public final class TriageEngine {
     private int majorThreshold = 50;
     private FailureDiagnoser diagnoser;
     private BiFunction<Manifest, RunResults, Optional<Set<String>>> selectionResolver =
-        (m, r) -> Optional.empty();
+        TriageEngine::invocationSelection;
 
     private Builder() {}
 
@@ -876,7 +902,8 @@ public final class TriageEngine {
     }
 
     /**
-     * Sets how the engine re-evaluates a run's own selection to find the nodes that never ran.
+     * Sets how the engine re-evaluates a run's own selection to find the nodes that never ran (default: the
+     * library's {@link SelectorEngine} over the invocation's recorded {@code args}).
      *
      * @param resolver given the manifest and the run, the unique ids the invocation selected, or empty when it
      *     cannot tell

@@ -198,6 +198,7 @@ class RescuePlannerTest {
   void postRunChecksCoverTestsRowCountsAndExposures() {
     HandMadeRun run = new HandMadeRun()
         .node(Node.builder("model.shop.orders", ResourceType.MODEL).relationName("analytics.marts.orders")
+            .rawCode("select * from {{ ref('stg_orders') }}")
             .columns(Map.of("ordered_at", new Column("ordered_at", Optional.of("timestamp"), "", List.of(), Map.of())))
             .config(Map.of("materialized", "table")).build())
         .exposure("board", "Dana", "dana@example.com", "orders")

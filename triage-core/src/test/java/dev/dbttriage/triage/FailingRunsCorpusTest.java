@@ -23,6 +23,14 @@ class FailingRunsCorpusTest {
   private static final Path ARTIFACTS =
       Path.of(System.getProperty("dbttriage.shared", "../../shared")).resolve("fixtures/artifacts");
 
+  /**
+   * The one run whose results lack nodes its own selection includes: a `dbt build` on Snowflake with no active
+   * warehouse, whose run_results.json lists only the four tests, not the two models they test.
+   */
+  private static final Map<String, List<String>> NEVER_RAN = Map.of(
+      "3fid_DBT-Hackathon-2024/1.7.14_931c268",
+      List.of("model.Revolt_BI_Hackathon.my_first_dbt_model", "model.Revolt_BI_Hackathon.my_second_dbt_model"));
+
   /** Directory, INDEX.md's result counts (skipped, error + fail), and the roots dbt's rules give. */
   static Stream<Arguments> failingRuns() {
     return Stream.of(
@@ -55,6 +63,9 @@ class FailingRunsCorpusTest {
     assertThat(report.skippedBy()).hasSize(skipped);
     assertThat(report.skippedBy().values()).allSatisfy(by -> assertThat(by).doesNotContain("unexplained-skip"));
     assertThat(report.roots()).noneMatch(r -> r.kind() == RootKind.UNEXPLAINED_SKIP);
+    // Re-evaluating each run's own selection finds the nodes that were selected but got no result.
+    assertThat(report.neverRan()).as("never ran").containsExactlyElementsOf(NEVER_RAN.getOrDefault(dir, List.of()));
+    assertThat(report.warnings()).isEmpty();
     List<RootCause> failures = report.failures().stream()
         .filter(r -> r.kind() != RootKind.SOURCE_FRESHNESS && r.kind() != RootKind.NEVER_RAN).toList();
     assertThat(failures).hasSize(roots);

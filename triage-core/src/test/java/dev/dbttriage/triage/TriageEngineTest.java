@@ -297,6 +297,20 @@ class TriageEngineTest {
   }
 
   @Test
+  void byDefaultTheInvocationsOwnSelectionIsReEvaluatedWithTheSelector() {
+    HandMadeRun run = new HandMadeRun().model("stg_a").model("a", "stg_a").model("b", "a").model("other")
+        .model("eph", Map.of("materialized", "ephemeral"), "stg_a")
+        .args(List.of("stg_a+"), List.of())
+        .result("stg_a", SUCCESS).result("a", SUCCESS);
+
+    TriageReport report = TriageEngine.builder().build().triage(TriageInput.of(run.manifest(), run.run("run")));
+
+    // stg_a+ selects stg_a, a, b and the ephemeral eph; eph never runs, b was lost; "other" was never selected.
+    assertThat(report.neverRan()).containsExactly("model.shop.b");
+    assertThat(report.root("never-ran").orElseThrow().record().recoveryCommand()).isEqualTo("dbt run --select b");
+  }
+
+  @Test
   void nodesTheInvocationSelectedButNeverRanAreOneRoot() {
     HandMadeRun run = new HandMadeRun().model("a").model("b").model("c", "b")
         .model("eph", Map.of("materialized", "ephemeral"))

@@ -3,6 +3,8 @@ package dev.dbttriage.cli;
 import dev.dbttriage.artifact.Artifacts;
 import dev.dbttriage.artifact.TargetArtifacts;
 import dev.dbttriage.deploy.DeployCheck;
+import dev.dbttriage.select.SelectionContext;
+import dev.dbttriage.select.SelectorEngine;
 import dev.dbttriage.deploy.DeployReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -89,7 +91,11 @@ final class DeployCheckCommand implements CliCommand {
     TargetArtifacts candidate = Artifacts.readTarget(targetDir);
     production.warnings().forEach(w -> context.err().println("warning: " + w));
     candidate.warnings().forEach(w -> context.err().println("warning: " + w));
-    DeployReport report = DeployCheck.builder().stateDirectory(state).build().check(production, candidate);
+    SelectorEngine selector = SelectorEngine.of(candidate.manifest(),
+        SelectionContext.builder().previousManifest(production.manifest()).build());
+    DeployReport report = DeployCheck.builder().stateDirectory(state)
+        .selectionEvaluator(expression -> selector.evaluate("build", List.of(expression), List.of()))
+        .build().check(production, candidate);
     context.out().print(format.equals("json") ? report.toJson() : report.toText());
     context.out().flush();
     return report.hasBreakingChanges() ? ExitCodes.FINDINGS : ExitCodes.OK;

@@ -3,6 +3,7 @@ package dev.dbttriage.cli;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.plan.RescuePlanner;
 import dev.dbttriage.rules.BuiltInRules;
+import dev.dbttriage.select.SelectorEngine;
 import dev.dbttriage.triage.TriageEngine;
 
 /** How the command line wires the engines together: the built-in rules, the selector. */
@@ -18,6 +19,6 @@ final class Wiring {
   }
 
   static RescuePlanner.Builder planner(Manifest manifest) {
-    return RescuePlanner.builder();
+    return RescuePlanner.builder().evaluator(SelectorEngine.of(manifest)::evaluate);
   }
 }
