@@ -15,17 +15,22 @@ import org.assertj.core.api.AbstractAssert;
  * Assertions about a whole {@link Manifest}, obtained from {@link TriageAssertions#assertThat(Manifest)}: whether a
  * model exists, and navigation to one resource ({@link #model(String)}, {@link #node(String)}) or to a layer
  * ({@link #models()}, {@link #incrementalModels()}, {@link #modelsInPath(String)}, {@link #exposures()}, ...)
- * for the checks of {@link NodeAssert} and {@link NodesAssert}.
+ * for the checks of {@link NodeAssert} and {@link NodesAssert}, or to what a selector selects
+ * ({@link #selection(String)}, for {@link SelectionAssert}).
  *
  * <pre>{@code
  * assertThat(manifest).incrementalModels().allHaveUniqueKey();
  * assertThat(manifest).modelsMaterializedAs("view").noneInPath("models/marts");
  * assertThat(manifest).exposures().allHaveOwner();
  * assertThat(manifest).model("orders").isIncremental().hasUniqueKey("order_id");
+ * assertThat(manifest).model("stg_orders").blastRadius().hasSizeLessThan(50);
+ * assertThat(manifest).modelsInPath("models/staging").allHaveBlastRadiusBelow(50);
+ * assertThat(manifest).selection("tag:daily+").ofType(ResourceType.MODEL).hasSizeLessThan(200);
  * }</pre>
  *
- * <p>Models are looked up among the manifest's enabled {@code nodes}; disabled ones are not models here. Not
- * thread-safe.
+ * <p>Models are looked up among the manifest's enabled {@code nodes}; disabled ones are not models here. Selection
+ * and blast radius build the manifest's selector engine once per manifest instance (the last one used is kept).
+ * Not thread-safe.
  */
 @SuppressWarnings("exports") // assertj-core is 'requires static': users of this package bring it
 public final class ManifestAssert extends AbstractAssert<ManifestAssert, Manifest> {

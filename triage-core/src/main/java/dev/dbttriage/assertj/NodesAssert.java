@@ -15,7 +15,8 @@ import org.assertj.core.api.AbstractListAssert;
  * Assertions about a list of manifest resources, such as {@link ManifestAssert#incrementalModels()}: every AssertJ
  * list assertion ({@code hasSize}, {@code allSatisfy}, {@code filteredOn}, {@code extracting}, {@code first()}
  * navigating to a {@link NodeAssert}, ...) plus checks that dbt teams write about a whole layer, such as
- * {@link #allHaveUniqueKey()} or {@link #noneInPath(String)}.
+ * {@link #allHaveUniqueKey()}, {@link #noneInPath(String)} or, when reached from {@code assertThat(manifest)},
+ * {@link #allHaveBlastRadiusBelow(int)}.
  *
  * <p>The list carries a label ("incremental models", "exposures") that failure messages use, and the checks list
  * the offending resources by unique id. Checks over an empty list pass. Not thread-safe.
