@@ -1,6 +1,9 @@
 package dev.dbttriage.assertj;
 
 import dev.dbttriage.artifact.Node;
+import dev.dbttriage.artifact.ResourceType;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -23,12 +26,60 @@ final class Describe {
     return list(nodes, n -> n.uniqueId() + " (" + detail.apply(n) + ")");
   }
 
-  private static String list(List<Node> nodes, Function<Node, String> label) {
-    String shown = nodes.stream().limit(MAX_LISTED).map(label).collect(Collectors.joining(", "));
-    if (nodes.size() > MAX_LISTED) {
-      shown += ", ... (" + (nodes.size() - MAX_LISTED) + " more)";
+  /** Lists strings, {@code [a, b]}, with the rest summarised past {@link #MAX_LISTED}. */
+  static String strings(Collection<String> values) {
+    return list(new ArrayList<>(values), s -> s);
+  }
+
+  private static <T> String list(List<T> items, Function<T, String> label) {
+    String shown = items.stream().limit(MAX_LISTED).map(label).collect(Collectors.joining(", "));
+    if (items.size() > MAX_LISTED) {
+      shown += ", ... (" + (items.size() - MAX_LISTED) + " more)";
     }
     return "[" + shown + "]";
+  }
+
+  /**
+   * Returns true when {@code ref} names the resource {@code uniqueId}: the unique id itself, the name (the third
+   * segment: {@code orders} for {@code model.shop.orders}, {@code unique_orders_id} for a test, the model name of
+   * a versioned model), {@code name.v2} for a versioned model, {@code source_name.table} for a source, or the
+   * fourth segment of a unit test ({@code unit_test.pkg.model.name}).
+   */
+  static boolean refersTo(String uniqueId, String ref) {
+    if (uniqueId.equals(ref)) {
+      return true;
+    }
+    String[] parts = uniqueId.split("\\.");
+    if (parts.length < 3) {
+      return false;
+    }
+    switch (parts[0]) {
+      case "source":
+        return parts.length >= 4 && (parts[2] + "." + parts[3]).equals(ref);
+      case "unit_test":
+        return parts.length >= 4 && parts[3].equals(ref);
+      case "model":
+        return parts[2].equals(ref) || (parts.length == 4 && (parts[2] + "." + parts[3]).equals(ref));
+      default:
+        return parts[2].equals(ref);
+    }
+  }
+
+  /** Returns the ids among {@code ids} that {@code ref} names, as {@link #refersTo} matches them. */
+  static List<String> matching(Collection<String> ids, String ref) {
+    List<String> found = new ArrayList<>();
+    for (String id : ids) {
+      if (refersTo(id, ref)) {
+        found.add(id);
+      }
+    }
+    return found;
+  }
+
+  /** Returns the resource type a unique id starts with, {@link ResourceType#OTHER} when unknown. */
+  static ResourceType typeOf(String uniqueId) {
+    int dot = uniqueId.indexOf('.');
+    return ResourceType.fromDbtName(dot < 0 ? uniqueId : uniqueId.substring(0, dot)).orElse(ResourceType.OTHER);
   }
 
   /** Returns {@code singular} when {@code count} is 1, else {@code plural}. */

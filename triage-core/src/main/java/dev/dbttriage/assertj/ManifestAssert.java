@@ -2,6 +2,9 @@ package dev.dbttriage.assertj;
 
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
+import dev.dbttriage.select.Selection;
+import dev.dbttriage.select.SelectionCommand;
+import dev.dbttriage.select.SelectionRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,17 +15,22 @@ import org.assertj.core.api.AbstractAssert;
  * Assertions about a whole {@link Manifest}, obtained from {@link TriageAssertions#assertThat(Manifest)}: whether a
  * model exists, and navigation to one resource ({@link #model(String)}, {@link #node(String)}) or to a layer
  * ({@link #models()}, {@link #incrementalModels()}, {@link #modelsInPath(String)}, {@link #exposures()}, ...)
- * for the checks of {@link NodeAssert} and {@link NodesAssert}.
+ * for the checks of {@link NodeAssert} and {@link NodesAssert}, or to what a selector selects
+ * ({@link #selection(String)}, for {@link SelectionAssert}).
  *
  * <pre>{@code
  * assertThat(manifest).incrementalModels().allHaveUniqueKey();
  * assertThat(manifest).modelsMaterializedAs("view").noneInPath("models/marts");
  * assertThat(manifest).exposures().allHaveOwner();
  * assertThat(manifest).model("orders").isIncremental().hasUniqueKey("order_id");
+ * assertThat(manifest).model("stg_orders").blastRadius().hasSizeLessThan(50);
+ * assertThat(manifest).modelsInPath("models/staging").allHaveBlastRadiusBelow(50);
+ * assertThat(manifest).selection("tag:daily+").ofType(ResourceType.MODEL).hasSizeLessThan(200);
  * }</pre>
  *
- * <p>Models are looked up among the manifest's enabled {@code nodes}; disabled ones are not models here. Not
- * thread-safe.
+ * <p>Models are looked up among the manifest's enabled {@code nodes}; disabled ones are not models here. Selection
+ * and blast radius build the manifest's selector engine once per manifest instance (the last one used is kept).
+ * Not thread-safe.
  */
 @SuppressWarnings("exports") // assertj-core is 'requires static': users of this package bring it
 public final class ManifestAssert extends AbstractAssert<ManifestAssert, Manifest> {
@@ -91,7 +99,7 @@ public final class ManifestAssert extends AbstractAssert<ManifestAssert, Manifes
    * @throws AssertionError if there is no such model, or several and none is the latest version
    */
   public NodeAssert model(String name) {
-    return new NodeAssert(findModel(name));
+    return new NodeAssert(findModel(name), Optional.of(actual));
   }
 
   /**
@@ -107,7 +115,44 @@ public final class ManifestAssert extends AbstractAssert<ManifestAssert, Manifes
     if (node.isEmpty()) {
       failWithMessage("Expecting the manifest to have a resource with unique_id \"%s\" but it has none", uniqueId);
     }
-    return new NodeAssert(node.orElseThrow());
+    return new NodeAssert(node.orElseThrow(), Optional.of(actual));
+  }
+
+  /**
+   * Navigates to what {@code dbt ls --select SELECT} lists (dbt's default resource types, indirect selection
+   * eager), e.g. {@code assertThat(manifest).selection("tag:daily+").ofType(ResourceType.MODEL)
+   * .hasSizeLessThan(200)}. The selector engine is built once per manifest instance and reused.
+   *
+   * @param select space-separated criteria, as one {@code --select} value, such as {@code tag:daily+}
+   * @return assertions about the selection, labelled {@code the selection "tag:daily+"}
+   * @throws dev.dbttriage.select.SelectorSyntaxException if the expression is malformed
+   * @throws dev.dbttriage.artifact.ArtifactException if the manifest's graph has a cycle or a dangling dependency
+   */
+  public SelectionAssert selection(String select) {
+    isNotNull();
+    Selection s = Engines.of(actual).select(SelectionRequest.builder().command(SelectionCommand.LS)
+        .select(select).build());
+    return new SelectionAssert(s, "the selection \"" + select + "\"");
+  }
+
+  /**
+   * Navigates to what a full request selects ({@code --exclude}, {@code --selector}, resource types, the
+   * command), e.g. {@code selection(SelectionRequest.builder().select("tag:daily+").exclude("tag:manual")
+   * .command(SelectionCommand.BUILD).build())}.
+   *
+   * @param request the request
+   * @return assertions about the selection, labelled with the request's select values
+   * @throws dev.dbttriage.select.SelectorSyntaxException if the request is malformed or names an unknown selector
+   * @throws dev.dbttriage.artifact.ArtifactException if the manifest's graph has a cycle or a dangling dependency
+   */
+  public SelectionAssert selection(SelectionRequest request) {
+    isNotNull();
+    Selection s = Engines.of(actual).select(request);
+    String what = request.selector().map(n -> "--selector " + n).orElse(String.join(" ", request.select()));
+    if (!request.exclude().isEmpty()) {
+      what += " --exclude " + String.join(" ", request.exclude());
+    }
+    return new SelectionAssert(s, "the selection \"" + what + "\"");
   }
 
   /**
@@ -166,7 +211,7 @@ public final class ManifestAssert extends AbstractAssert<ManifestAssert, Manifes
    */
   public NodesAssert exposures() {
     isNotNull();
-    return new NodesAssert(new ArrayList<>(actual.exposures().values()), "exposures");
+    return new NodesAssert(new ArrayList<>(actual.exposures().values()), "exposures", Optional.of(actual));
   }
 
   /**
@@ -176,12 +221,12 @@ public final class ManifestAssert extends AbstractAssert<ManifestAssert, Manifes
    */
   public NodesAssert groups() {
     isNotNull();
-    return new NodesAssert(new ArrayList<>(actual.groups().values()), "groups");
+    return new NodesAssert(new ArrayList<>(actual.groups().values()), "groups", Optional.of(actual));
   }
 
   private NodesAssert models(String label, Predicate<Node> filter) {
     isNotNull();
-    return new NodesAssert(enabledModels(filter), label);
+    return new NodesAssert(enabledModels(filter), label, Optional.of(actual));
   }
 
   private List<Node> enabledModels(Predicate<Node> filter) {

@@ -1,8 +1,10 @@
 package dev.dbttriage.assertj;
 
 import dev.dbttriage.artifact.Column;
+import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
 import dev.dbttriage.artifact.ResourceType;
+import dev.dbttriage.select.Selection;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,15 +23,65 @@ import org.assertj.core.api.AbstractAssert;
  */
 @SuppressWarnings("exports") // assertj-core is 'requires static': users of this package bring it
 public final class NodeAssert extends AbstractAssert<NodeAssert, Node> {
+  private final Optional<Manifest> manifest;
 
   /**
-   * Creates an assertion about a node; prefer {@link TriageAssertions#assertThat(Node)}.
+   * Creates an assertion about a node; prefer {@link TriageAssertions#assertThat(Node)}. Without its manifest
+   * it cannot check the blast radius; navigate from {@link ManifestAssert#model(String)} for that.
    *
    * @param actual the node, may be null (every check then fails with AssertJ's "Expecting actual not to be null")
    */
   public NodeAssert(Node actual) {
+    this(actual, Optional.empty());
+  }
+
+  NodeAssert(Node actual, Optional<Manifest> manifest) {
     super(actual, NodeAssert.class);
     info.useRepresentation(TriageRepresentation.INSTANCE);
+    this.manifest = manifest;
+  }
+
+  /**
+   * Navigates to the node's blast radius: what {@code dbt ls --select <node>+} lists, less the node itself (its
+   * enabled descendants of {@code ls}'s default resource types: models, tests, snapshots, exposures, ...).
+   *
+   * <pre>{@code
+   * assertThat(manifest).model("stg_orders").blastRadius().hasSizeLessThan(50);
+   * }</pre>
+   *
+   * @return assertions about the downstream resources, labelled {@code the blast radius of model.shop.stg_orders}
+   * @throws IllegalStateException if this assertion was not reached from {@code assertThat(manifest)}
+   * @throws dev.dbttriage.artifact.ArtifactException if the manifest's graph has a cycle or a dangling dependency
+   */
+  public SelectionAssert blastRadius() {
+    isNotNull();
+    return new SelectionAssert(new Selection(downstream(), List.of()), "the blast radius of " + actual.uniqueId());
+  }
+
+  /**
+   * Checks that fewer than {@code bound} resources are downstream of the node, as {@link #blastRadius()} counts
+   * them.
+   *
+   * @param bound the exclusive upper bound, such as 50 (the runbook's threshold of a major incident)
+   * @return this
+   * @throws AssertionError if as many or more are downstream
+   * @throws IllegalStateException if this assertion was not reached from {@code assertThat(manifest)}
+   * @throws dev.dbttriage.artifact.ArtifactException if the manifest's graph has a cycle or a dangling dependency
+   */
+  public NodeAssert hasDownstreamCountLessThan(int bound) {
+    isNotNull();
+    int count = downstream().size();
+    if (count >= bound) {
+      failWithMessage("Expecting %s to have fewer than %d downstream nodes but it has %d", actual.uniqueId(), bound,
+          count);
+    }
+    return myself;
+  }
+
+  private List<String> downstream() {
+    Manifest m = manifest.orElseThrow(() -> new IllegalStateException("the blast radius of " + actual.uniqueId()
+        + " needs its manifest: start from assertThat(manifest).model(...) or .node(...)"));
+    return Engines.downstream(m, actual);
   }
 
   /**
@@ -408,19 +460,6 @@ public final class NodeAssert extends AbstractAssert<NodeAssert, Node> {
   }
 
   private Optional<String> matchingDependency(String resource) {
-    for (String id : actual.dependsOnNodes()) {
-      if (id.equals(resource)) {
-        return Optional.of(id);
-      }
-      String[] parts = id.split("\\.");
-      if (parts.length >= 4 && parts[0].equals("source")) {
-        if ((parts[2] + "." + parts[3]).equals(resource)) {
-          return Optional.of(id);
-        }
-      } else if (parts.length >= 3 && parts[2].equals(resource)) {
-        return Optional.of(id);
-      }
-    }
-    return Optional.empty();
+    return Describe.matching(actual.dependsOnNodes(), resource).stream().findFirst();
   }
 }

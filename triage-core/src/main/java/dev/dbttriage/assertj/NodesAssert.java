@@ -1,8 +1,11 @@
 package dev.dbttriage.assertj;
 
+import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -12,7 +15,8 @@ import org.assertj.core.api.AbstractListAssert;
  * Assertions about a list of manifest resources, such as {@link ManifestAssert#incrementalModels()}: every AssertJ
  * list assertion ({@code hasSize}, {@code allSatisfy}, {@code filteredOn}, {@code extracting}, {@code first()}
  * navigating to a {@link NodeAssert}, ...) plus checks that dbt teams write about a whole layer, such as
- * {@link #allHaveUniqueKey()} or {@link #noneInPath(String)}.
+ * {@link #allHaveUniqueKey()}, {@link #noneInPath(String)} or, when reached from {@code assertThat(manifest)},
+ * {@link #allHaveBlastRadiusBelow(int)}.
  *
  * <p>The list carries a label ("incremental models", "exposures") that failure messages use, and the checks list
  * the offending resources by unique id. Checks over an empty list pass. Not thread-safe.
@@ -20,6 +24,7 @@ import org.assertj.core.api.AbstractListAssert;
 @SuppressWarnings("exports") // assertj-core is 'requires static': users of this package bring it
 public final class NodesAssert extends AbstractListAssert<NodesAssert, List<Node>, Node, NodeAssert> {
   private final String label;
+  private final Optional<Manifest> manifest;
 
   /**
    * Creates an assertion about a list of resources; prefer the methods of {@link ManifestAssert}.
@@ -29,9 +34,43 @@ public final class NodesAssert extends AbstractListAssert<NodesAssert, List<Node
    * @throws NullPointerException if {@code label} is null
    */
   public NodesAssert(List<Node> actual, String label) {
+    this(actual, label, Optional.empty());
+  }
+
+  NodesAssert(List<Node> actual, String label, Optional<Manifest> manifest) {
     super(actual, NodesAssert.class);
     info.useRepresentation(TriageRepresentation.INSTANCE);
     this.label = Objects.requireNonNull(label, "label");
+    this.manifest = manifest;
+  }
+
+  /**
+   * Checks that fewer than {@code bound} resources are downstream of each resource, as
+   * {@link NodeAssert#blastRadius()} counts them ({@code dbt ls --select <node>+} less the node), e.g.
+   * {@code assertThat(manifest).modelsInPath("models/staging").allHaveBlastRadiusBelow(50)}.
+   *
+   * @param bound the exclusive upper bound, such as 50 (the runbook's threshold of a major incident)
+   * @return this
+   * @throws AssertionError naming the resources at or above it, with their downstream counts
+   * @throws IllegalStateException if this assertion was not reached from {@code assertThat(manifest)}
+   * @throws dev.dbttriage.artifact.ArtifactException if the manifest's graph has a cycle or a dangling dependency
+   */
+  public NodesAssert allHaveBlastRadiusBelow(int bound) {
+    isNotNull();
+    Manifest m = manifest.orElseThrow(() -> new IllegalStateException(
+        "the blast radius of " + label + " needs their manifest: start from assertThat(manifest)"));
+    Map<Node, Integer> counts = new IdentityHashMap<>();
+    List<Node> offending = select(n -> {
+      int count = Engines.downstream(m, n).size();
+      counts.put(n, count);
+      return count >= bound;
+    });
+    if (!offending.isEmpty()) {
+      failWithMessage("Expecting all %d %s to have fewer than %d downstream nodes but %d %s: %s", actual.size(),
+          label, bound, offending.size(), Describe.verb(offending.size(), "does not", "do not"),
+          Describe.idsWith(offending, n -> counts.get(n) + " downstream"));
+    }
+    return myself;
   }
 
   /**
@@ -143,14 +182,14 @@ public final class NodesAssert extends AbstractListAssert<NodesAssert, List<Node
 
   @Override
   protected NodeAssert toAssert(Node value, String description) {
-    return new NodeAssert(value).as(description);
+    return new NodeAssert(value, manifest).as(description);
   }
 
   @Override
   protected NodesAssert newAbstractIterableAssert(Iterable<? extends Node> iterable) {
     List<Node> nodes = new ArrayList<>();
     iterable.forEach(nodes::add);
-    return new NodesAssert(nodes, label);
+    return new NodesAssert(nodes, label, manifest);
   }
 
   private NodesAssert every(Predicate<Node> ok, String expectation, String oneFails, String manyFail) {
