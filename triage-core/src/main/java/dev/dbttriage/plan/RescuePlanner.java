@@ -160,7 +160,7 @@ public final class RescuePlanner {
       }
       for (RootCause root : report.failures()) {
         if ((fullRefresh.contains(root.uniqueId())
-            || (advisor.isEmpty() && root.record().resolution() == ResolutionKind.FULL_REFRESH))
+            || (root.record().resolution() == ResolutionKind.FULL_REFRESH && undecided(decisions, root.uniqueId())))
             && remaining.contains(root.uniqueId()) && !refresh.contains(root.uniqueId())) {
           refresh.add(root.uniqueId());
         }
@@ -236,6 +236,11 @@ public final class RescuePlanner {
               .allMatch(PlanStep::verified);
       return new RescuePlan(command, steps, List.copyOf(intended), verified, problems,
           retryVerdict(steps, refresh), contention(steps), checks(steps), decisions);
+    }
+
+    /** True when the advisor did not decide on the model, or asked for more evidence than the artifacts hold. */
+    boolean undecided(List<RefreshDecision> decisions, String id) {
+      return decisions.stream().noneMatch(d -> d.uniqueId().equals(id) && d.kind() != RefreshKind.NEEDS_EVIDENCE);
     }
 
     /** Runs the full-refresh advisor on every failed incremental model. */

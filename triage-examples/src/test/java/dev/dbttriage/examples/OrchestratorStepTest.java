@@ -109,7 +109,8 @@ class OrchestratorStepTest {
         deps.add("model.shop." + p);
       }
       nodes.put("model.shop." + name, Node.builder("model.shop." + name, ResourceType.MODEL)
-          .config(Map.of("materialized", "table")).dependsOnNodes(deps).build());
+          .config(Map.of("materialized", "table")).dependsOnNodes(deps)
+          .rawCode("select * from " + (deps.isEmpty() ? "raw." + name : "{{ ref('" + parents[0] + "') }}")).build());
       return this;
     }
 
