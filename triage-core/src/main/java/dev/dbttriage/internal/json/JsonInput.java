@@ -37,17 +37,32 @@ public final class JsonInput implements AutoCloseable {
           .maxNumberLength(1_000)
           .build();
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+  private static JsonFactory factory() {
+    // A factory per read: its symbol table holds every field name of the file (node ids, column names), and a
+    // shared factory would keep the last big manifest's names alive.
+    return JsonFactory.builder()
+          .streamReadConstraints(CONSTRAINTS)
+          // Canonical field names are enough; String.intern() of every node id would cost a global lookup each.
+          .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
+          .build();
+  }
 
   private static final int INTERN_MAX = 512;
+  private static final int CACHE_BITS = 14;
 
   private final JsonParser parser;
   private final String file;
   private final List<ArtifactWarning> warnings = new ArrayList<>();
-  private final HashMap<String, String> strings = new HashMap<>(4096);
+  /**
+   * A lossy, direct-mapped string cache: small enough to stay in the CPU cache, so that the many repeated
+   * short values (materializations, package names, config values, test names) share one instance without the
+   * cost of a growing hash table.
+   */
+  private final String[] strings = new String[1 << CACHE_BITS];
   private final HashMap<Object, Object> values = new HashMap<>(4096);
   private final HashMap<List<String>, List<String>> lists = new HashMap<>(4096);
+  private final HashMap<String, String> ids = new HashMap<>(4096);
+  private final HashMap<String, java.util.Optional<String>> optionals = new HashMap<>(1024);
   private String schemaLabel;
 
   private JsonInput(JsonParser parser, String file) {
@@ -65,7 +80,7 @@ public final class JsonInput implements AutoCloseable {
    */
   public static JsonInput open(InputStream in, String file) {
     try {
-      JsonParser p = FACTORY.createParser(in);
+      JsonParser p = factory().createParser(in);
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
       return new JsonInput(p, file);
     } catch (IOException e) {
@@ -235,12 +250,12 @@ public final class JsonInput implements AutoCloseable {
     throw typeError("a string");
   }
 
-  /** Reads the current value as a string without interning it (for large code bodies). */
+  /** Reads the current value as a string without caching it (for large code bodies). */
   public String longString() {
     JsonToken t = parser.currentToken();
     if (t == JsonToken.VALUE_STRING) {
       String s = text();
-      return s.length() <= INTERN_MAX ? intern(s) : s;
+      return s.isEmpty() ? "" : s;
     }
     if (t == JsonToken.VALUE_NULL) {
       return null;
@@ -395,13 +410,91 @@ public final class JsonInput implements AutoCloseable {
 
   // ---------------------------------------------------------------- interning
 
-  /** Returns the canonical instance of a short string. */
+  /** Returns the canonical instance of a short string, as far as the cache remembers it. */
   public String intern(String s) {
     if (s == null || s.length() > INTERN_MAX) {
       return s;
     }
-    String prior = strings.putIfAbsent(s, s);
+    if (s.isEmpty()) {
+      return "";
+    }
+    int h = s.hashCode();
+    int slot = (h ^ (h >>> CACHE_BITS)) & ((1 << CACHE_BITS) - 1);
+    String prior = strings[slot];
+    if (prior != null && prior.equals(s)) {
+      return prior;
+    }
+    strings[slot] = s;
+    return s;
+  }
+
+  /**
+   * Returns the canonical instance of a unique id: ids repeat across the file (as map keys, in depends_on, as
+   * attached nodes), and sharing one instance each keeps a big manifest's heap small.
+   */
+  public String id(String s) {
+    if (s == null) {
+      return null;
+    }
+    String prior = ids.putIfAbsent(s, s);
     return prior != null ? prior : s;
+  }
+
+  /** Reads the current value as a unique id; null for JSON null. */
+  public String idString() {
+    return id(uniqueString());
+  }
+
+  /** Reads an array of unique ids; JSON null is an empty list. */
+  public List<String> idList() {
+    if (!array()) {
+      return List.of();
+    }
+    JsonToken t = next();
+    if (t == JsonToken.END_ARRAY) {
+      return List.of();
+    }
+    List<String> list = new ArrayList<>(4);
+    while (t != JsonToken.END_ARRAY) {
+      if (t == JsonToken.VALUE_STRING) {
+        list.add(id(text()));
+      } else if (t != JsonToken.VALUE_NULL) {
+        if (t == null) {
+          throw ioFailure(new JsonEOFException(parser, null, "Unexpected end-of-input in array"));
+        }
+        throw typeError("a string");
+      }
+      t = next();
+    }
+    return List.copyOf(list);
+  }
+
+  /** Returns a shared {@code Optional} of a repeated string (a schema, a language), empty for null. */
+  public java.util.Optional<String> optional(String s) {
+    if (s == null) {
+      return java.util.Optional.empty();
+    }
+    java.util.Optional<String> o = optionals.get(s);
+    if (o == null) {
+      o = java.util.Optional.of(s);
+      if (optionals.size() < 100_000) {
+        optionals.put(s, o);
+      }
+    }
+    return o;
+  }
+
+  /** Reads the current value as a string that is probably unique to its node, without caching it. */
+  public String uniqueString() {
+    JsonToken t = parser.currentToken();
+    if (t == JsonToken.VALUE_STRING) {
+      String s = text();
+      return s.isEmpty() ? "" : s;
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    throw typeError("a string");
   }
 
   /** Returns the canonical unmodifiable copy of a map built by a reader. */

@@ -313,6 +313,9 @@ public final class ManifestReader {
     if (!in.object()) {
       return null;
     }
+    if (key != null) {
+      key = in.id(key);
+    }
     String uniqueId = null;
     String typeName = null;
     ResourceType type = null;
@@ -352,7 +355,7 @@ public final class ManifestReader {
     while ((f = in.nextField()) != null) {
       switch (f) {
         case "unique_id":
-          uniqueId = in.string();
+          uniqueId = in.idString();
           break;
         case "resource_type":
           typeName = in.string();
@@ -364,7 +367,7 @@ public final class ManifestReader {
           }
           break;
         case "name":
-          name = in.string();
+          name = in.uniqueString();
           break;
         case "package_name":
           pkg = in.string();
@@ -373,10 +376,10 @@ public final class ManifestReader {
           fqn = in.stringList();
           break;
         case "path":
-          path = orElse(in.string(), "");
+          path = orElse(in.uniqueString(), "");
           break;
         case "original_file_path":
-          originalFilePath = orElse(in.string(), "");
+          originalFilePath = orElse(in.string(), ""); // tests share their YAML file
           break;
         case "patch_path":
           patchPath = in.string();
@@ -391,10 +394,10 @@ public final class ManifestReader {
           schema = in.string();
           break;
         case "alias":
-          alias = in.string();
+          alias = in.uniqueString();
           break;
         case "relation_name":
-          relationName = in.string();
+          relationName = in.uniqueString();
           break;
         case "tags":
           tags = in.stringList();
@@ -413,9 +416,9 @@ public final class ManifestReader {
             String d;
             while ((d = in.nextField()) != null) {
               if (d.equals("nodes")) {
-                depNodes = in.stringList();
+                depNodes = in.idList();
               } else if (d.equals("macros")) {
-                depMacros = in.stringList();
+                depMacros = in.canonicalList(in.idList());
               } else {
                 in.skip();
               }
@@ -425,6 +428,9 @@ public final class ManifestReader {
         case "raw_code":
         case "raw_sql":
           rawCode = in.longString();
+          if (rawCode != null && rawCode.length() < 256) {
+            rawCode = in.intern(rawCode); // generic tests share a handful of bodies
+          }
           break;
         case "compiled_code":
         case "compiled_sql":
@@ -443,7 +449,7 @@ public final class ManifestReader {
           testMetadata = readTestMetadata();
           break;
         case "attached_node":
-          attachedNode = in.string();
+          attachedNode = in.idString();
           break;
         case "column_name":
           columnName = in.string();
@@ -497,6 +503,9 @@ public final class ManifestReader {
     if (type == ResourceType.SOURCE && alias == null) {
       alias = identifier;
     }
+    if (alias != null && name != null && alias.equals(name)) {
+      alias = name;
+    }
     if (name == null || pkg == null) {
       String[] parts = uniqueId.split("\\.");
       if (name == null) {
@@ -519,10 +528,10 @@ public final class ManifestReader {
         fqn,
         path,
         originalFilePath,
-        Optional.ofNullable(patchPath),
+        in.optional(patchPath),
         description,
-        Optional.ofNullable(database),
-        Optional.ofNullable(schema),
+        in.optional(database),
+        in.optional(schema),
         Optional.ofNullable(alias),
         Optional.ofNullable(relationName),
         tags,
@@ -533,17 +542,17 @@ public final class ManifestReader {
         depMacros,
         rawCode == null ? "" : rawCode,
         Optional.ofNullable(compiledCode),
-        Optional.ofNullable(language),
+        in.optional(language),
         checksum,
         columns,
         Optional.ofNullable(testMetadata),
-        Optional.ofNullable(attachedNode),
-        Optional.ofNullable(columnName),
-        Optional.ofNullable(version),
-        Optional.ofNullable(latestVersion),
-        Optional.ofNullable(group),
-        Optional.ofNullable(access),
-        Optional.ofNullable(sourceName),
+        in.optional(attachedNode),
+        in.optional(columnName),
+        in.optional(version),
+        in.optional(latestVersion),
+        in.optional(group),
+        in.optional(access),
+        in.optional(sourceName),
         attributes == null || attributes.isEmpty() ? Map.of() : in.canonicalMap(attributes));
   }
 
@@ -569,7 +578,7 @@ public final class ManifestReader {
       if (f.equals("name")) {
         name = orElse(in.string(), "none");
       } else if (f.equals("checksum")) {
-        value = orElse(in.string(), "");
+        value = orElse(in.uniqueString(), "");
       } else {
         in.skip();
       }
@@ -587,7 +596,7 @@ public final class ManifestReader {
       if (!in.object()) {
         continue;
       }
-      String name = key;
+      String name = key; // a canonical field name, shared by every column of that name
       String dataType = null;
       String description = "";
       List<String> constraints = List.of();
@@ -596,7 +605,8 @@ public final class ManifestReader {
       while ((f = in.nextField()) != null) {
         switch (f) {
           case "name":
-            name = orElse(in.string(), key);
+            String n = in.string();
+            name = n == null || n.equals(key) ? key : n;
             break;
           case "data_type":
             dataType = in.string();
@@ -617,7 +627,7 @@ public final class ManifestReader {
       if (columns == null) {
         columns = new LinkedHashMap<>();
       }
-      Column c = new Column(name, Optional.ofNullable(dataType), description, constraints, colMeta);
+      Column c = new Column(name, in.optional(dataType), description, constraints, colMeta);
       Column prior = columnPool.putIfAbsent(c, c);
       columns.put(key, prior != null ? prior : c);
     }
