@@ -64,6 +64,7 @@ public final class JsonInput implements AutoCloseable {
   private final HashMap<String, String> ids = new HashMap<>(4096);
   private final HashMap<String, java.util.Optional<String>> optionals = new HashMap<>(1024);
   private String schemaLabel;
+  private JsonLocation rootLocation;
 
   private JsonInput(JsonParser parser, String file) {
     this.parser = parser;
@@ -152,6 +153,27 @@ public final class JsonInput implements AutoCloseable {
     if (t != JsonToken.START_OBJECT) {
       throw typeError("an object");
     }
+    rootLocation = parser.currentTokenLocation();
+  }
+
+  /**
+   * Returns an exception saying the root object is not the expected artifact.
+   *
+   * @param expected what was expected, such as {@code a dbt manifest}
+   * @param found what the object lacks, such as {@code an object without nodes}
+   */
+  public ArtifactException notArtifact(String expected, String found) {
+    return at("expected " + expected, "$", "but found " + found, rootLocation, null);
+  }
+
+  /** Returns the location of the current token, to report a problem found later at this value. */
+  public JsonLocation location() {
+    return parser.currentTokenLocation();
+  }
+
+  /** Returns an exception {@code FILE: WHAT at PATH DETAIL (line, column; schema)} at a remembered location. */
+  public ArtifactException errorAt(String what, String path, String detail, JsonLocation location) {
+    return at(what, path, detail, location, null);
   }
 
   /**

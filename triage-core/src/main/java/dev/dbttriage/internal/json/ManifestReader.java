@@ -159,10 +159,7 @@ public final class ManifestReader {
       }
     }
     if (meta.schemaUrl == null && (!sawNodes || sawForeignKeys)) {
-      throw new dev.dbttriage.artifact.ArtifactException(
-          in.file() + ": expected a dbt manifest at $ but found an object without metadata.dbt_schema_version"
-              + " or nodes (line 1, column 1)",
-          in.file(), "$", 1, 1, null);
+      throw in.notArtifact("a dbt manifest", "an object without metadata.dbt_schema_version or nodes");
     }
     if (meta.generatedAt == null) {
       meta.generatedAt = topGeneratedAt;
