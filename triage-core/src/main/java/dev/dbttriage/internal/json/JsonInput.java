@@ -61,7 +61,7 @@ public final class JsonInput implements AutoCloseable {
   private final String[] strings = new String[1 << CACHE_BITS];
   private final HashMap<Object, Object> values = new HashMap<>(4096);
   private final HashMap<List<String>, List<String>> lists = new HashMap<>(4096);
-  private final HashMap<String, String> ids = new HashMap<>(4096);
+  private final HashMap<String, String> ids = new HashMap<>(1 << 15);
   private final HashMap<String, java.util.Optional<String>> optionals = new HashMap<>(1024);
   private String schemaLabel;
   private JsonLocation rootLocation;
@@ -328,8 +328,18 @@ public final class JsonInput implements AutoCloseable {
     throw typeError("a number");
   }
 
-  /** Reads an array of strings (null elements dropped); JSON null is an empty list. */
+  /** Reads an array of strings (null elements dropped) shared with an equal earlier list; null is empty. */
   public List<String> stringList() {
+    List<String> list = uniqueStringList();
+    if (list.isEmpty()) {
+      return list;
+    }
+    List<String> prior = lists.putIfAbsent(list, list);
+    return prior != null ? prior : list;
+  }
+
+  /** Reads an array of strings (null elements dropped) that is probably unique (an fqn); null is empty. */
+  public List<String> uniqueStringList() {
     if (!array()) {
       return List.of();
     }
@@ -349,13 +359,25 @@ public final class JsonInput implements AutoCloseable {
       }
       t = next();
     }
-    return canonicalList(list);
+    return List.copyOf(list);
   }
 
   // ---------------------------------------------------------------- plain values
 
-  /** Reads an object as an unmodifiable map of plain values; JSON null is an empty map. */
+  /**
+   * Reads an object as an unmodifiable map of plain values, shared with an equal map read earlier from this
+   * file (configs repeat across nodes); JSON null is an empty map.
+   */
   public Map<String, Object> plainMap() {
+    if (!object()) {
+      return Map.of();
+    }
+    Map<String, Object> map = readObjectBody();
+    return map.isEmpty() ? map : canonical(map);
+  }
+
+  /** Reads an object as an unmodifiable map of plain values that is probably unique (a test's kwargs). */
+  public Map<String, Object> uniquePlainMap() {
     if (!object()) {
       return Map.of();
     }
@@ -399,31 +421,31 @@ public final class JsonInput implements AutoCloseable {
       map.put(name, plainValue());
       name = nextField();
     }
-    return canonicalMap(map);
+    return Collections.unmodifiableMap(map);
   }
 
   private List<Object> readArrayBody() {
-    List<Object> list = new ArrayList<>();
-    while (nextElement()) {
-      list.add(plainValue());
-    }
-    if (list.isEmpty()) {
+    if (!nextElement()) {
       return List.of();
     }
-    return canonical(Collections.unmodifiableList(list));
+    List<Object> list = new ArrayList<>(4);
+    do {
+      list.add(plainValue());
+    } while (nextElement());
+    return Collections.unmodifiableList(list);
   }
 
   private Object numberValue() {
     try {
       switch (parser.getNumberType()) {
         case INT:
-          return canonical(parser.getIntValue());
+          return Integer.valueOf(parser.getIntValue());
         case LONG:
-          return canonical(parser.getLongValue());
+          return Long.valueOf(parser.getLongValue());
         case BIG_INTEGER:
           return parser.getBigIntegerValue();
         default:
-          return canonical(parser.getDoubleValue());
+          return Double.valueOf(parser.getDoubleValue());
       }
     } catch (IOException e) {
       throw ioFailure(e);

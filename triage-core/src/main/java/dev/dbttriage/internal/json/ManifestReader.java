@@ -75,7 +75,6 @@ public final class ManifestReader {
   private final Map<String, Macro> macros = new LinkedHashMap<>();
   private final Map<String, List<Node>> disabled = new LinkedHashMap<>();
   private final Set<String> packages = new LinkedHashSet<>();
-  private final HashMap<Column, Column> columnPool = new HashMap<>();
   private Map<String, Object> selectors = Map.of();
   private String topGeneratedAt;
   private boolean sawNodes;
@@ -370,7 +369,7 @@ public final class ManifestReader {
           pkg = in.string();
           break;
         case "fqn":
-          fqn = in.stringList();
+          fqn = in.uniqueStringList();
           break;
         case "path":
           path = orElse(in.uniqueString(), "");
@@ -550,7 +549,7 @@ public final class ManifestReader {
         in.optional(group),
         in.optional(access),
         in.optional(sourceName),
-        attributes == null || attributes.isEmpty() ? Map.of() : in.canonicalMap(attributes));
+        attributes == null || attributes.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(attributes));
   }
 
   private static LinkedHashMap<String, Object> putAttribute(
@@ -624,9 +623,7 @@ public final class ManifestReader {
       if (columns == null) {
         columns = new LinkedHashMap<>();
       }
-      Column c = new Column(name, in.optional(dataType), description, constraints, colMeta);
-      Column prior = columnPool.putIfAbsent(c, c);
-      columns.put(key, prior != null ? prior : c);
+      columns.put(key, new Column(name, in.optional(dataType), description, constraints, colMeta));
     }
     return columns == null ? Map.of() : columns;
   }
@@ -674,7 +671,7 @@ public final class ManifestReader {
           namespace = in.string();
           break;
         case "kwargs":
-          kwargs = in.plainMap();
+          kwargs = in.uniquePlainMap();
           break;
         default:
           in.skip();
