@@ -148,6 +148,15 @@ class BadArtifactTest {
   }
 
   @Test
+  void nestingDeeperThanTheLimit() {
+    String deep = "[".repeat(600) + "]".repeat(600);
+    assertThat(manifestError("{\"nodes\": {\"model.a.b\": {\"config\": {\"x\": " + deep + "}}}}")).isEqualTo(
+        "manifest.json: input exceeds a reader limit at $.nodes['model.a.b'].config.x[0][0][0][0][0][0]..."
+            + "[0][0][0][0][0] (line 1, column 539): Document nesting depth (501) exceeds the maximum allowed"
+            + " (500, from `StreamReadConstraints.getMaxNestingDepth()`)");
+  }
+
+  @Test
   void unknownFieldsAndUnknownTopLevelKeysAreIgnored() {
     Manifest m = Artifacts.readManifest(new ByteArrayInputStream((V12 + "\"nodes\": {\"model.a.b\": {"
         + "\"resource_type\": \"model\", \"brand_new\": [{\"deep\": {\"er\": [1, null, true]}}]}},"

@@ -593,6 +593,10 @@ public final class JsonInput implements AutoCloseable {
     }
     StringBuilder sb = new StringBuilder("$");
     for (int i = chain.size() - 1; i >= 0; i--) {
+      if (chain.size() > 16 && i == chain.size() - 11) {
+        sb.append("..."); // a pathologically deep value: keep the message one readable line
+        i = 4;
+      }
       JsonStreamContext c = chain.get(i);
       if (c.inArray()) {
         sb.append('[').append(Math.max(0, c.getCurrentIndex())).append(']');
