@@ -421,7 +421,10 @@ public final class JsonInput implements AutoCloseable {
       map.put(name, plainValue());
       name = nextField();
     }
-    return Collections.unmodifiableMap(map);
+    Map<String, Object> result = Collections.unmodifiableMap(map);
+    // Small nested maps ({show, node_color}, {enforced, alias_types}) repeat in every config; sharing them is
+    // cheap to hash and saves most of a big manifest's map entries.
+    return map.size() <= 4 ? canonical(result) : result;
   }
 
   private List<Object> readArrayBody() {

@@ -75,6 +75,8 @@ public final class ManifestReader {
   private final Map<String, Macro> macros = new LinkedHashMap<>();
   private final Map<String, List<Node>> disabled = new LinkedHashMap<>();
   private final Set<String> packages = new LinkedHashSet<>();
+  private final java.util.IdentityHashMap<Map<String, Object>, NodeConfig> configs =
+      new java.util.IdentityHashMap<>();
   private Map<String, Object> selectors = Map.of();
   private String topGeneratedAt;
   private boolean sawNodes;
@@ -531,7 +533,7 @@ public final class ManifestReader {
         Optional.ofNullable(alias),
         Optional.ofNullable(relationName),
         tags,
-        config.isEmpty() ? NodeConfig.EMPTY : new NodeConfig(config),
+        config(config),
         unrendered,
         nodeMeta,
         depNodes,
@@ -550,6 +552,14 @@ public final class ManifestReader {
         in.optional(access),
         in.optional(sourceName),
         attributes == null || attributes.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(attributes));
+  }
+
+  /** Returns one {@link NodeConfig} per distinct (already shared) config map. */
+  private NodeConfig config(Map<String, Object> values) {
+    if (values.isEmpty()) {
+      return NodeConfig.EMPTY;
+    }
+    return configs.computeIfAbsent(values, NodeConfig::new);
   }
 
   private static LinkedHashMap<String, Object> putAttribute(
@@ -578,6 +588,9 @@ public final class ManifestReader {
       } else {
         in.skip();
       }
+    }
+    if (value.isEmpty() && name.equals("none")) {
+      return Checksum.NONE;
     }
     return new Checksum(name, value);
   }
