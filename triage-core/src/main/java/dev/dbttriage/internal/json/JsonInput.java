@@ -42,7 +42,10 @@ public final class JsonInput implements AutoCloseable {
     // shared factory would keep the last big manifest's names alive.
     return JsonFactory.builder()
           .streamReadConstraints(CONSTRAINTS)
-          // Canonical field names are enough; String.intern() of every node id would cost a global lookup each.
+          // No symbol table: a manifest has tens of thousands of distinct field names (node ids as keys of
+          // nodes, parent_map, child_map; column names), and growing Jackson's table for them allocated several
+          // times the file's size. Ids are shared by this class's own table instead.
+          .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
           .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
           .build();
   }
@@ -61,7 +64,9 @@ public final class JsonInput implements AutoCloseable {
   private final String[] strings = new String[1 << CACHE_BITS];
   private final HashMap<Object, Object> values = new HashMap<>(4096);
   private final HashMap<List<String>, List<String>> lists = new HashMap<>(4096);
-  private final HashMap<String, String> ids = new HashMap<>(1 << 15);
+  /** Open-addressing table of unique ids, looked up from the parser's buffer without allocating. */
+  private String[] ids = new String[1 << 15];
+  private int idCount;
   private final HashMap<String, java.util.Optional<String>> optionals = new HashMap<>(1024);
   private String schemaLabel;
   private JsonLocation rootLocation;
@@ -264,7 +269,7 @@ public final class JsonInput implements AutoCloseable {
   public String string() {
     JsonToken t = parser.currentToken();
     if (t == JsonToken.VALUE_STRING) {
-      return intern(text());
+      return internText();
     }
     if (t == JsonToken.VALUE_NULL) {
       return null;
@@ -289,7 +294,7 @@ public final class JsonInput implements AutoCloseable {
   public String stringOrNumber() {
     JsonToken t = parser.currentToken();
     if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-      return intern(text());
+      return internText();
     }
     if (t == JsonToken.VALUE_NULL) {
       return null;
@@ -350,7 +355,7 @@ public final class JsonInput implements AutoCloseable {
     List<String> list = new ArrayList<>(4);
     while (t != JsonToken.END_ARRAY) {
       if (t == JsonToken.VALUE_STRING) {
-        list.add(intern(text()));
+        list.add(internText());
       } else if (t != JsonToken.VALUE_NULL) {
         if (t == null) {
           throw ioFailure(new JsonEOFException(parser, null, "Unexpected end-of-input in array"));
@@ -396,7 +401,7 @@ public final class JsonInput implements AutoCloseable {
       case START_ARRAY:
         return readArrayBody();
       case VALUE_STRING:
-        return intern(text());
+        return internText();
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
         return numberValue();
@@ -418,7 +423,7 @@ public final class JsonInput implements AutoCloseable {
     }
     LinkedHashMap<String, Object> map = new LinkedHashMap<>();
     while (name != null) {
-      map.put(name, plainValue());
+      map.put(intern(name), plainValue());
       name = nextField();
     }
     Map<String, Object> result = Collections.unmodifiableMap(map);
@@ -483,13 +488,118 @@ public final class JsonInput implements AutoCloseable {
     if (s == null) {
       return null;
     }
-    String prior = ids.putIfAbsent(s, s);
-    return prior != null ? prior : s;
+    int mask = ids.length - 1;
+    int slot = spread(s.hashCode()) & mask;
+    for (String e = ids[slot]; e != null; e = ids[slot]) {
+      if (e.equals(s)) {
+        return e;
+      }
+      slot = (slot + 1) & mask;
+    }
+    addId(slot, s);
+    return s;
   }
 
   /** Reads the current value as a unique id; null for JSON null. */
   public String idString() {
-    return id(uniqueString());
+    JsonToken t = parser.currentToken();
+    if (t == JsonToken.VALUE_STRING) {
+      return idText();
+    }
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    throw typeError("a string");
+  }
+
+  private String idText() {
+    try {
+      char[] buf = parser.getTextCharacters();
+      int off = parser.getTextOffset();
+      int len = parser.getTextLength();
+      int mask = ids.length - 1;
+      int slot = spread(hash(buf, off, len)) & mask;
+      for (String e = ids[slot]; e != null; e = ids[slot]) {
+        if (sameChars(e, buf, off, len)) {
+          return e;
+        }
+        slot = (slot + 1) & mask;
+      }
+      String s = new String(buf, off, len);
+      addId(slot, s);
+      return s;
+    } catch (IOException e) {
+      throw ioFailure(e);
+    }
+  }
+
+  private void addId(int slot, String s) {
+    ids[slot] = s;
+    if (++idCount * 2 > ids.length) {
+      String[] old = ids;
+      ids = new String[old.length * 2];
+      int mask = ids.length - 1;
+      for (String e : old) {
+        if (e != null) {
+          int i = spread(e.hashCode()) & mask;
+          while (ids[i] != null) {
+            i = (i + 1) & mask;
+          }
+          ids[i] = e;
+        }
+      }
+    }
+  }
+
+  private static int spread(int h) {
+    return h ^ (h >>> 16);
+  }
+
+  /** The same hash as {@link String#hashCode()} of those characters. */
+  private static int hash(char[] buf, int off, int len) {
+    int h = 0;
+    for (int i = off, end = off + len; i < end; i++) {
+      h = 31 * h + buf[i];
+    }
+    return h;
+  }
+
+  private static boolean sameChars(String s, char[] buf, int off, int len) {
+    if (s.length() != len) {
+      return false;
+    }
+    for (int i = 0; i < len; i++) {
+      if (s.charAt(i) != buf[off + i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Reads the current string token through the lossy cache, allocating only when the cache misses. */
+  private String internText() {
+    try {
+      char[] buf = parser.getTextCharacters();
+      int off = parser.getTextOffset();
+      int len = parser.getTextLength();
+      if (len == 0) {
+        return "";
+      }
+      if (len > INTERN_MAX) {
+        return new String(buf, off, len);
+      }
+      int h = hash(buf, off, len);
+      int slot = (h ^ (h >>> CACHE_BITS)) & ((1 << CACHE_BITS) - 1);
+      String prior = strings[slot];
+      if (prior != null && sameChars(prior, buf, off, len)) {
+        return prior;
+      }
+      String s = new String(buf, off, len);
+      strings[slot] = s;
+      return s;
+    } catch (IOException e) {
+      throw ioFailure(e);
+    }
   }
 
   /** Reads an array of unique ids; JSON null is an empty list. */
@@ -504,7 +614,7 @@ public final class JsonInput implements AutoCloseable {
     List<String> list = new ArrayList<>(4);
     while (t != JsonToken.END_ARRAY) {
       if (t == JsonToken.VALUE_STRING) {
-        list.add(id(text()));
+        list.add(idText());
       } else if (t != JsonToken.VALUE_NULL) {
         if (t == null) {
           throw ioFailure(new JsonEOFException(parser, null, "Unexpected end-of-input in array"));

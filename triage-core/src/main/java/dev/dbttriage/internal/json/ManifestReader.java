@@ -469,13 +469,13 @@ public final class ManifestReader {
           break;
         case "identifier":
           identifier = in.string();
-          attributes = putAttribute(attributes, f, identifier);
+          attributes = putAttribute(attributes, "identifier", identifier);
           break;
         default:
           if (ANY_ATTRIBUTE.contains(f)) {
             Set<String> wanted = type == null ? ANY_ATTRIBUTE : ATTRIBUTES.get(type);
             if (wanted != null && wanted.contains(f)) {
-              attributes = putAttribute(attributes, f, in.plainValue());
+              attributes = putAttribute(attributes, in.intern(f), in.plainValue());
               break;
             }
           }
@@ -605,7 +605,8 @@ public final class ManifestReader {
       if (!in.object()) {
         continue;
       }
-      String name = key; // a canonical field name, shared by every column of that name
+      key = in.id(key); // shared by every column of that name
+      String name = key;
       String dataType = null;
       String description = "";
       List<String> constraints = List.of();
