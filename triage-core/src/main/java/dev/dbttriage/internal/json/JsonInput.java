@@ -43,8 +43,9 @@ public final class JsonInput implements AutoCloseable {
     return JsonFactory.builder()
           .streamReadConstraints(CONSTRAINTS)
           // No symbol table: a manifest has tens of thousands of distinct field names (node ids as keys of
-          // nodes, parent_map, child_map; column names), and growing Jackson's table for them allocated several
-          // times the file's size. Ids are shared by this class's own table instead.
+          // nodes, parent_map, child_map; column names), and Jackson grows its long-name area 16 KB at a time,
+          // copying it each time: that was 70% of a load's allocation. Without canonical names Jackson reads
+          // through a UTF-8 Reader, which measured 15% less CPU overall. Ids are shared by this class's own table.
           .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
           .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
           .build();
