@@ -14,6 +14,7 @@ import dev.dbttriage.artifact.ArtifactWarning;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -63,10 +64,13 @@ public final class JsonInput implements AutoCloseable {
    * cost of a growing hash table.
    */
   private final String[] strings = new String[1 << CACHE_BITS];
+  /** The characters of {@link #strings}, compared with a vectorised {@code Arrays.equals}. */
+  private final char[][] stringChars = new char[1 << CACHE_BITS][];
   private final HashMap<Object, Object> values = new HashMap<>(4096);
   private final HashMap<List<String>, List<String>> lists = new HashMap<>(4096);
   /** Open-addressing table of unique ids, looked up from the parser's buffer without allocating. */
   private String[] ids = new String[1 << 15];
+  private char[][] idChars = new char[1 << 15][];
   private int idCount;
   private final HashMap<String, java.util.Optional<String>> optionals = new HashMap<>(1024);
   private String schemaLabel;
@@ -478,6 +482,7 @@ public final class JsonInput implements AutoCloseable {
       return prior;
     }
     strings[slot] = s;
+    stringChars[slot] = s.toCharArray();
     return s;
   }
 
@@ -497,7 +502,7 @@ public final class JsonInput implements AutoCloseable {
       }
       slot = (slot + 1) & mask;
     }
-    addId(slot, s);
+    addId(slot, s, s.toCharArray());
     return s;
   }
 
@@ -520,33 +525,37 @@ public final class JsonInput implements AutoCloseable {
       int len = parser.getTextLength();
       int mask = ids.length - 1;
       int slot = spread(hash(buf, off, len)) & mask;
-      for (String e = ids[slot]; e != null; e = ids[slot]) {
-        if (sameChars(e, buf, off, len)) {
-          return e;
+      for (char[] e = idChars[slot]; e != null; e = idChars[slot]) {
+        if (Arrays.equals(e, 0, e.length, buf, off, off + len)) {
+          return ids[slot];
         }
         slot = (slot + 1) & mask;
       }
       String s = new String(buf, off, len);
-      addId(slot, s);
+      addId(slot, s, Arrays.copyOfRange(buf, off, off + len));
       return s;
     } catch (IOException e) {
       throw ioFailure(e);
     }
   }
 
-  private void addId(int slot, String s) {
+  private void addId(int slot, String s, char[] chars) {
     ids[slot] = s;
+    idChars[slot] = chars;
     if (++idCount * 2 > ids.length) {
       String[] old = ids;
+      char[][] oldChars = idChars;
       ids = new String[old.length * 2];
+      idChars = new char[old.length * 2][];
       int mask = ids.length - 1;
-      for (String e : old) {
-        if (e != null) {
-          int i = spread(e.hashCode()) & mask;
+      for (int j = 0; j < old.length; j++) {
+        if (old[j] != null) {
+          int i = spread(old[j].hashCode()) & mask;
           while (ids[i] != null) {
             i = (i + 1) & mask;
           }
-          ids[i] = e;
+          ids[i] = old[j];
+          idChars[i] = oldChars[j];
         }
       }
     }
@@ -565,18 +574,6 @@ public final class JsonInput implements AutoCloseable {
     return h;
   }
 
-  private static boolean sameChars(String s, char[] buf, int off, int len) {
-    if (s.length() != len) {
-      return false;
-    }
-    for (int i = 0; i < len; i++) {
-      if (s.charAt(i) != buf[off + i]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /** Reads the current string token through the lossy cache, allocating only when the cache misses. */
   private String internText() {
     try {
@@ -591,12 +588,13 @@ public final class JsonInput implements AutoCloseable {
       }
       int h = hash(buf, off, len);
       int slot = (h ^ (h >>> CACHE_BITS)) & ((1 << CACHE_BITS) - 1);
-      String prior = strings[slot];
-      if (prior != null && sameChars(prior, buf, off, len)) {
-        return prior;
+      char[] prior = stringChars[slot];
+      if (prior != null && Arrays.equals(prior, 0, prior.length, buf, off, off + len)) {
+        return strings[slot];
       }
       String s = new String(buf, off, len);
       strings[slot] = s;
+      stringChars[slot] = Arrays.copyOfRange(buf, off, off + len);
       return s;
     } catch (IOException e) {
       throw ioFailure(e);
