@@ -653,14 +653,6 @@ public final class JsonInput implements AutoCloseable {
     throw typeError("a string");
   }
 
-  /** Returns the canonical unmodifiable copy of a map built by a reader. */
-  public Map<String, Object> canonicalMap(LinkedHashMap<String, Object> map) {
-    if (map.isEmpty()) {
-      return Map.of();
-    }
-    return canonical(Collections.unmodifiableMap(map));
-  }
-
   /** Returns the canonical immutable copy of a list of strings. */
   public List<String> canonicalList(List<String> list) {
     if (list.isEmpty()) {
