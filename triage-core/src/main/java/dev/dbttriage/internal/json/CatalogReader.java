@@ -79,8 +79,7 @@ public final class CatalogReader {
       }
     }
     if (meta.schemaUrl == null && (!sawNodes || sawManifestKeys)) {
-      throw new ArtifactException(in.file() + ": expected a dbt catalog at $ but found an object without"
-          + " metadata.dbt_schema_version or nodes (line 1, column 1)", in.file(), "$", 1, 1, null);
+      throw in.notArtifact("a dbt catalog", "an object without metadata.dbt_schema_version or nodes");
     }
     if (meta.generatedAt == null) {
       meta.generatedAt = topGeneratedAt;

@@ -88,8 +88,7 @@ public final class KindSniffer {
       if (keys.contains("nodes")) {
         return ArtifactKind.MANIFEST;
       }
-      throw new ArtifactException(name + ": expected a dbt artifact at $ but found an object without"
-          + " metadata.dbt_schema_version, nodes or results (line 1, column 1)", name, "$", 1, 1, null);
+      throw in.notArtifact("a dbt artifact", "an object without metadata.dbt_schema_version, nodes or results");
     }
   }
 }

@@ -75,7 +75,8 @@ public final class ManifestReader {
   private final Map<String, Macro> macros = new LinkedHashMap<>();
   private final Map<String, List<Node>> disabled = new LinkedHashMap<>();
   private final Set<String> packages = new LinkedHashSet<>();
-  private final HashMap<Column, Column> columnPool = new HashMap<>();
+  private final java.util.IdentityHashMap<Map<String, Object>, NodeConfig> configs =
+      new java.util.IdentityHashMap<>();
   private Map<String, Object> selectors = Map.of();
   private String topGeneratedAt;
   private boolean sawNodes;
@@ -159,10 +160,7 @@ public final class ManifestReader {
       }
     }
     if (meta.schemaUrl == null && (!sawNodes || sawForeignKeys)) {
-      throw new dev.dbttriage.artifact.ArtifactException(
-          in.file() + ": expected a dbt manifest at $ but found an object without metadata.dbt_schema_version"
-              + " or nodes (line 1, column 1)",
-          in.file(), "$", 1, 1, null);
+      throw in.notArtifact("a dbt manifest", "an object without metadata.dbt_schema_version or nodes");
     }
     if (meta.generatedAt == null) {
       meta.generatedAt = topGeneratedAt;
@@ -313,6 +311,9 @@ public final class ManifestReader {
     if (!in.object()) {
       return null;
     }
+    if (key != null) {
+      key = in.id(key);
+    }
     String uniqueId = null;
     String typeName = null;
     ResourceType type = null;
@@ -352,7 +353,7 @@ public final class ManifestReader {
     while ((f = in.nextField()) != null) {
       switch (f) {
         case "unique_id":
-          uniqueId = in.string();
+          uniqueId = in.idString();
           break;
         case "resource_type":
           typeName = in.string();
@@ -364,19 +365,19 @@ public final class ManifestReader {
           }
           break;
         case "name":
-          name = in.string();
+          name = in.uniqueString();
           break;
         case "package_name":
           pkg = in.string();
           break;
         case "fqn":
-          fqn = in.stringList();
+          fqn = in.uniqueStringList();
           break;
         case "path":
-          path = orElse(in.string(), "");
+          path = orElse(in.uniqueString(), "");
           break;
         case "original_file_path":
-          originalFilePath = orElse(in.string(), "");
+          originalFilePath = orElse(in.string(), ""); // tests share their YAML file
           break;
         case "patch_path":
           patchPath = in.string();
@@ -391,10 +392,10 @@ public final class ManifestReader {
           schema = in.string();
           break;
         case "alias":
-          alias = in.string();
+          alias = in.uniqueString();
           break;
         case "relation_name":
-          relationName = in.string();
+          relationName = in.uniqueString();
           break;
         case "tags":
           tags = in.stringList();
@@ -413,9 +414,9 @@ public final class ManifestReader {
             String d;
             while ((d = in.nextField()) != null) {
               if (d.equals("nodes")) {
-                depNodes = in.stringList();
+                depNodes = in.idList();
               } else if (d.equals("macros")) {
-                depMacros = in.stringList();
+                depMacros = in.canonicalList(in.idList());
               } else {
                 in.skip();
               }
@@ -425,6 +426,9 @@ public final class ManifestReader {
         case "raw_code":
         case "raw_sql":
           rawCode = in.longString();
+          if (rawCode != null && rawCode.length() < 256) {
+            rawCode = in.intern(rawCode); // generic tests share a handful of bodies
+          }
           break;
         case "compiled_code":
         case "compiled_sql":
@@ -443,7 +447,7 @@ public final class ManifestReader {
           testMetadata = readTestMetadata();
           break;
         case "attached_node":
-          attachedNode = in.string();
+          attachedNode = in.idString();
           break;
         case "column_name":
           columnName = in.string();
@@ -465,13 +469,13 @@ public final class ManifestReader {
           break;
         case "identifier":
           identifier = in.string();
-          attributes = putAttribute(attributes, f, identifier);
+          attributes = putAttribute(attributes, "identifier", identifier);
           break;
         default:
           if (ANY_ATTRIBUTE.contains(f)) {
             Set<String> wanted = type == null ? ANY_ATTRIBUTE : ATTRIBUTES.get(type);
             if (wanted != null && wanted.contains(f)) {
-              attributes = putAttribute(attributes, f, in.plainValue());
+              attributes = putAttribute(attributes, in.intern(f), in.plainValue());
               break;
             }
           }
@@ -497,6 +501,9 @@ public final class ManifestReader {
     if (type == ResourceType.SOURCE && alias == null) {
       alias = identifier;
     }
+    if (alias != null && name != null && alias.equals(name)) {
+      alias = name;
+    }
     if (name == null || pkg == null) {
       String[] parts = uniqueId.split("\\.");
       if (name == null) {
@@ -519,32 +526,40 @@ public final class ManifestReader {
         fqn,
         path,
         originalFilePath,
-        Optional.ofNullable(patchPath),
+        in.optional(patchPath),
         description,
-        Optional.ofNullable(database),
-        Optional.ofNullable(schema),
+        in.optional(database),
+        in.optional(schema),
         Optional.ofNullable(alias),
         Optional.ofNullable(relationName),
         tags,
-        config.isEmpty() ? NodeConfig.EMPTY : new NodeConfig(config),
+        config(config),
         unrendered,
         nodeMeta,
         depNodes,
         depMacros,
         rawCode == null ? "" : rawCode,
         Optional.ofNullable(compiledCode),
-        Optional.ofNullable(language),
+        in.optional(language),
         checksum,
         columns,
         Optional.ofNullable(testMetadata),
-        Optional.ofNullable(attachedNode),
-        Optional.ofNullable(columnName),
-        Optional.ofNullable(version),
-        Optional.ofNullable(latestVersion),
-        Optional.ofNullable(group),
-        Optional.ofNullable(access),
-        Optional.ofNullable(sourceName),
-        attributes == null || attributes.isEmpty() ? Map.of() : in.canonicalMap(attributes));
+        in.optional(attachedNode),
+        in.optional(columnName),
+        in.optional(version),
+        in.optional(latestVersion),
+        in.optional(group),
+        in.optional(access),
+        in.optional(sourceName),
+        attributes == null || attributes.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(attributes));
+  }
+
+  /** Returns one {@link NodeConfig} per distinct (already shared) config map. */
+  private NodeConfig config(Map<String, Object> values) {
+    if (values.isEmpty()) {
+      return NodeConfig.EMPTY;
+    }
+    return configs.computeIfAbsent(values, NodeConfig::new);
   }
 
   private static LinkedHashMap<String, Object> putAttribute(
@@ -569,10 +584,13 @@ public final class ManifestReader {
       if (f.equals("name")) {
         name = orElse(in.string(), "none");
       } else if (f.equals("checksum")) {
-        value = orElse(in.string(), "");
+        value = orElse(in.uniqueString(), "");
       } else {
         in.skip();
       }
+    }
+    if (value.isEmpty() && name.equals("none")) {
+      return Checksum.NONE;
     }
     return new Checksum(name, value);
   }
@@ -587,6 +605,7 @@ public final class ManifestReader {
       if (!in.object()) {
         continue;
       }
+      key = in.id(key); // shared by every column of that name
       String name = key;
       String dataType = null;
       String description = "";
@@ -596,7 +615,8 @@ public final class ManifestReader {
       while ((f = in.nextField()) != null) {
         switch (f) {
           case "name":
-            name = orElse(in.string(), key);
+            String n = in.string();
+            name = n == null || n.equals(key) ? key : n;
             break;
           case "data_type":
             dataType = in.string();
@@ -617,9 +637,7 @@ public final class ManifestReader {
       if (columns == null) {
         columns = new LinkedHashMap<>();
       }
-      Column c = new Column(name, Optional.ofNullable(dataType), description, constraints, colMeta);
-      Column prior = columnPool.putIfAbsent(c, c);
-      columns.put(key, prior != null ? prior : c);
+      columns.put(key, new Column(name, in.optional(dataType), description, constraints, colMeta));
     }
     return columns == null ? Map.of() : columns;
   }
@@ -667,7 +685,7 @@ public final class ManifestReader {
           namespace = in.string();
           break;
         case "kwargs":
-          kwargs = in.plainMap();
+          kwargs = in.uniquePlainMap();
           break;
         default:
           in.skip();

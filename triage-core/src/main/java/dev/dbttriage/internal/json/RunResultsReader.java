@@ -99,8 +99,7 @@ public final class RunResultsReader {
       }
     }
     if (meta.schemaUrl == null && !sawResults) {
-      throw new ArtifactException(in.file() + ": expected dbt run results at $ but found an object without"
-          + " metadata.dbt_schema_version or results (line 1, column 1)", in.file(), "$", 1, 1, null);
+      throw in.notArtifact("dbt run results", "an object without metadata.dbt_schema_version or results");
     }
     if (meta.generatedAt == null) {
       meta.generatedAt = topGeneratedAt;
@@ -166,6 +165,7 @@ public final class RunResultsReader {
       }
       Raw r = new Raw();
       r.path = "$.results[" + raws.size() + "]";
+      com.fasterxml.jackson.core.JsonLocation start = in.location();
       String f;
       while ((f = in.nextField()) != null) {
         switch (f) {
@@ -246,15 +246,10 @@ public final class RunResultsReader {
         }
       }
       if (r.uniqueId == null) {
-        throw new ArtifactException(in.file() + ": expected a unique_id at " + r.path + " but found none"
-            + schemaSuffix(), in.file(), r.path, -1, -1, null);
+        throw in.errorAt("expected a unique_id", r.path, "but found none", start);
       }
       raws.add(r);
     }
-  }
-
-  private String schemaSuffix() {
-    return meta.schemaUrl == null ? "" : " (schema v" + meta.schemaVersion + ")";
   }
 
   private void readLegacyNode(Raw r) {

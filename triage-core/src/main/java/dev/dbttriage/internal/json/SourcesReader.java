@@ -72,9 +72,7 @@ public final class SourcesReader {
       }
     }
     if (meta.schemaUrl == null && !sawResults) {
-      throw new ArtifactException(in.file() + ": expected dbt source freshness results at $ but found an object"
-          + " without metadata.dbt_schema_version, results or sources (line 1, column 1)", in.file(), "$", 1, 1,
-          null);
+      throw in.notArtifact("dbt source freshness results", "an object without metadata.dbt_schema_version, results or sources");
     }
     if (meta.generatedAt == null) {
       meta.generatedAt = topGeneratedAt;
@@ -122,6 +120,7 @@ public final class SourcesReader {
     if (!in.object()) {
       return;
     }
+    com.fasterxml.jackson.core.JsonLocation start = in.location();
     String uniqueId = key;
     String status = null;
     String maxLoadedAt = null;
@@ -189,9 +188,7 @@ public final class SourcesReader {
       }
     }
     if (uniqueId == null) {
-      throw new ArtifactException(in.file() + ": expected a unique_id at " + path + " but found none"
-          + (meta.schemaUrl == null ? "" : " (schema v" + meta.schemaVersion + ")"), in.file(), path, -1, -1,
-          null);
+      throw in.errorAt("expected a unique_id", path, "but found none", start);
     }
     String raw = status;
     if (raw == null) {
