@@ -221,9 +221,8 @@ public record Node(
     if (source == null || source.isEmpty()) {
       return Map.of();
     }
-    Map<String, Column> copy = new LinkedHashMap<>(source);
-    copy.values().forEach(c -> Objects.requireNonNull(c, "column"));
-    return Collections.unmodifiableMap(copy);
+    source.values().forEach(c -> Objects.requireNonNull(c, "column"));
+    return dev.dbttriage.internal.collect.FrozenMap.copyOf(source);
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.dbttriage.artifact;
 
+import dev.dbttriage.internal.collect.FrozenMap;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,25 +18,33 @@ final class PlainValues {
     if (source == null || source.isEmpty()) {
       return Map.of();
     }
-    if (isDeepImmutable(source)) {
+    if (source instanceof FrozenMap<?>) {
+      // The readers build FrozenMaps all the way down; a map handed in by a caller is copied deeply.
       @SuppressWarnings("unchecked")
       Map<String, Object> same = (Map<String, Object>) source;
       return same;
     }
-    Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, source.size() * 4 / 3 + 1));
+    List<String> keys = new ArrayList<>(source.size());
+    List<Object> values = new ArrayList<>(source.size());
     for (Map.Entry<String, ?> entry : source.entrySet()) {
-      copy.put(entry.getKey(), copyValue(entry.getValue()));
+      keys.add(entry.getKey());
+      values.add(copyValue(entry.getValue()));
     }
-    return Collections.unmodifiableMap(copy);
+    return FrozenMap.of(keys, values);
   }
 
   static Object copyValue(Object value) {
+    if (value instanceof FrozenMap<?>) {
+      return value;
+    }
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> copy = new LinkedHashMap<>();
+      List<String> keys = new ArrayList<>(map.size());
+      List<Object> values = new ArrayList<>(map.size());
       for (Map.Entry<?, ?> entry : map.entrySet()) {
-        copy.put(String.valueOf(entry.getKey()), copyValue(entry.getValue()));
+        keys.add(String.valueOf(entry.getKey()));
+        values.add(copyValue(entry.getValue()));
       }
-      return Collections.unmodifiableMap(copy);
+      return FrozenMap.of(keys, values);
     }
     if (value instanceof List<?> list) {
       List<Object> copy = new ArrayList<>(list.size());
@@ -46,12 +54,5 @@ final class PlainValues {
       return Collections.unmodifiableList(copy);
     }
     return value;
-  }
-
-  private static final Class<?> UNMODIFIABLE_MAP = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
-
-  private static boolean isDeepImmutable(Map<String, ?> map) {
-    // Readers hand over maps they built with unmodifiableMap all the way down; skip the second copy.
-    return map.getClass() == UNMODIFIABLE_MAP || map.getClass() == Map.of().getClass();
   }
 }

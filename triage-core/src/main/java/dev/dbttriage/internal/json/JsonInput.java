@@ -1,5 +1,6 @@
 package dev.dbttriage.internal.json;
 
+import dev.dbttriage.internal.collect.FrozenMap;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -428,15 +429,17 @@ public final class JsonInput implements AutoCloseable {
     if (name == null) {
       return Map.of();
     }
-    LinkedHashMap<String, Object> map = new LinkedHashMap<>();
+    List<String> keys = new ArrayList<>();
+    List<Object> values = new ArrayList<>();
     while (name != null) {
-      map.put(intern(name), plainValue());
+      keys.add(intern(name));
+      values.add(plainValue());
       name = nextField();
     }
-    Map<String, Object> result = Collections.unmodifiableMap(map);
+    Map<String, Object> result = FrozenMap.of(keys, values);
     // Small nested maps ({show, node_color}, {enforced, alias_types}) repeat in every config; sharing them is
     // cheap to hash and saves most of a big manifest's map entries.
-    return map.size() <= 4 ? canonical(result) : result;
+    return result.size() <= 4 ? canonical(result) : result;
   }
 
   private List<Object> readArrayBody() {

@@ -551,7 +551,7 @@ public final class ManifestReader {
         in.optional(group),
         in.optional(access),
         in.optional(sourceName),
-        attributes == null || attributes.isEmpty() ? Map.of() : java.util.Collections.unmodifiableMap(attributes));
+        attributes == null || attributes.isEmpty() ? Map.of() : dev.dbttriage.internal.collect.FrozenMap.copyOf(attributes));
   }
 
   /** Returns one {@link NodeConfig} per distinct (already shared) config map. */
