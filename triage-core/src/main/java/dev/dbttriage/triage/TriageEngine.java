@@ -205,19 +205,22 @@ public final class TriageEngine {
         skippedBy.put(id, by);
       }
 
-      List<RootCause> roots = new ArrayList<>();
-      for (Map.Entry<String, RootKind> e : kinds.entrySet()) {
+      // Roots are independent once attribution is done: diagnose and size them on every core (the classifier
+      // and the graph are thread-safe), keeping the order stable.
+      List<Map.Entry<String, RootKind>> todo = new ArrayList<>(kinds.entrySet());
+      warnIds.forEach(id -> todo.add(Map.entry(id, RootKind.WARNING)));
+      List<RootCause> roots = new ArrayList<>(todo.parallelStream().map(e -> {
         String rootId = e.getKey();
         RootKind kind = e.getValue();
+        if (kind == RootKind.WARNING) {
+          return root(kind, rootId, skipSet(rootId, typeOf(rootId)), List.of(), List.of());
+        }
         BitSet reach = kind == RootKind.EPHEMERAL_PARENT
             ? graph.descendants(graph.indexOf(rootId))
             : causes.get(rootId);
-        roots.add(root(kind, rootId, reach, skippedOf.getOrDefault(rootId, List.of()),
-            related.getOrDefault(rootId, List.of())));
-      }
-      for (String id : warnIds) {
-        roots.add(root(RootKind.WARNING, id, skipSet(id, typeOf(id)), List.of(), List.of()));
-      }
+        return root(kind, rootId, reach, skippedOf.getOrDefault(rootId, List.of()),
+            related.getOrDefault(rootId, List.of()));
+      }).toList());
       freshnessRoots(roots);
       List<String> neverRan = neverRan();
       if (!neverRan.isEmpty()) {
@@ -447,6 +450,9 @@ public final class TriageEngine {
       if (latest.isEmpty()) {
         return List.of();
       }
+      if (everyExecutableNodeHasAResult()) {
+        return List.of();
+      }
       Optional<Set<String>> selected;
       try {
         selected = selectionResolver.apply(manifest, latest.get());
@@ -473,6 +479,20 @@ public final class TriageEngine {
         missing.add(id);
       }
       return List.copyOf(missing);
+    }
+
+    /** True when no node could have been selected without a result: nothing can have gone missing. */
+    boolean everyExecutableNodeHasAResult() {
+      for (int i = 0; i < graph.size(); i++) {
+        Node n = graph.node(i);
+        if (RESULT_TYPES.contains(n.resourceType()) && n.enabled() && !results.containsKey(n.uniqueId())
+            && !(n.resourceType() == ResourceType.MODEL && n.config().isEphemeral())
+            && !(n.resourceType() != ResourceType.SEED && n.resourceType() != ResourceType.UNIT_TEST
+                && n.rawCode().isBlank())) {
+          return false;
+        }
+      }
+      return true;
     }
 
     RootCause root(RootKind kind, String id, BitSet reach, List<String> skipped, List<String> related) {
