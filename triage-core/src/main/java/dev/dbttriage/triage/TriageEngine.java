@@ -95,6 +95,8 @@ public final class TriageEngine {
     final boolean buildSemantics;
     final List<String> warnings = new ArrayList<>();
     final Optional<String> generatedAt;
+    /** Each graph node's position in unique-id order, so id lists sort as ints (dbt ls order). */
+    private volatile int[] rank;
 
     Run(TriageInput input) {
       this.input = input;
@@ -207,6 +209,10 @@ public final class TriageEngine {
 
       // Roots are independent once attribution is done: diagnose and size them on every core (the classifier
       // and the graph are thread-safe), keeping the order stable.
+      rank();
+      if (graph.size() > 0) {
+        addOwners(0, new TreeSet<>());
+      }
       List<Map.Entry<String, RootKind>> todo = new ArrayList<>(kinds.entrySet());
       warnIds.forEach(id -> todo.add(Map.entry(id, RootKind.WARNING)));
       List<RootCause> roots = new ArrayList<>(todo.parallelStream().map(e -> {
@@ -495,6 +501,40 @@ public final class TriageEngine {
       return true;
     }
 
+    int[] rank() {
+      int[] r = rank;
+      if (r == null) {
+        Integer[] byId = new Integer[graph.size()];
+        for (int i = 0; i < byId.length; i++) {
+          byId[i] = i;
+        }
+        java.util.Arrays.sort(byId, Comparator.comparing(i -> graph.node(i).uniqueId()));
+        r = new int[byId.length];
+        int[] inverse = new int[byId.length];
+        for (int k = 0; k < byId.length; k++) {
+          r[byId[k]] = k;
+          inverse[k] = byId[k];
+        }
+        byRank = inverse;
+        rank = r;
+      }
+      return r;
+    }
+
+    private volatile int[] byRank;
+
+    List<String> idsInOrder(int[] ranks, int count) {
+      int[] sorted = java.util.Arrays.copyOf(ranks, count);
+      java.util.Arrays.sort(sorted);
+      rank();
+      int[] inverse = byRank;
+      List<String> ids = new ArrayList<>(count);
+      for (int k : sorted) {
+        ids.add(graph.node(inverse[k]).uniqueId());
+      }
+      return ids;
+    }
+
     RootCause root(RootKind kind, String id, BitSet reach, List<String> skipped, List<String> related) {
       int i = graph.indexOf(id);
       Optional<Node> node = i >= 0 ? Optional.of(graph.node(i)) : Optional.empty();
@@ -572,25 +612,26 @@ public final class TriageEngine {
     }
 
     BlastRadius blastRadius(BitSet reach, boolean warning) {
-      List<String> downstream = new ArrayList<>();
+      int[] ranks = new int[reach.cardinality()];
+      int found = 0;
+      int[] order = rank();
       Map<ResourceType, Integer> counts = new EnumMap<>(ResourceType.class);
       List<ExposureImpact> exposures = new ArrayList<>();
       TreeSet<String> owners = new TreeSet<>();
       for (int x = reach.nextSetBit(0); x >= 0; x = reach.nextSetBit(x + 1)) {
         Node n = graph.node(x);
-        if (!n.enabled() || !LS_DEFAULT_TYPES.contains(n.resourceType())) {
+        if (!graph.enabled(x) || !LS_DEFAULT_TYPES.contains(n.resourceType())) {
           continue;
         }
-        downstream.add(n.uniqueId());
+        ranks[found++] = order[x];
         counts.merge(n.resourceType(), 1, Integer::sum);
         if (n.resourceType() == ResourceType.EXPOSURE) {
           exposures.add(exposure(n));
         } else if (n.resourceType() != ResourceType.TEST && n.resourceType() != ResourceType.UNIT_TEST) {
-          n.owner().ifPresent(owners::add);
-          groupOwner(n).ifPresent(owners::add);
+          addOwners(x, owners);
         }
       }
-      downstream.sort(null);
+      List<String> downstream = idsInOrder(ranks, found);
       exposures.sort(Comparator.comparing(ExposureImpact::uniqueId));
       Severity severity;
       if (warning) {
@@ -603,6 +644,27 @@ public final class TriageEngine {
         severity = Severity.MODERATE;
       }
       return new BlastRadius(downstream, counts, exposures, List.copyOf(owners), severity);
+    }
+
+    /** Each node's owners (meta.owner, its group's owner), looked up once per triage. */
+    private volatile String[][] ownersByIndex;
+
+    void addOwners(int x, java.util.Set<String> out) {
+      String[][] all = ownersByIndex;
+      if (all == null) {
+        all = new String[graph.size()][];
+        for (int i = 0; i < all.length; i++) {
+          Node n = graph.node(i);
+          List<String> o = new ArrayList<>(2);
+          n.owner().ifPresent(o::add);
+          groupOwner(n).ifPresent(o::add);
+          all[i] = o.toArray(new String[0]);
+        }
+        ownersByIndex = all;
+      }
+      for (String o : all[x]) {
+        out.add(o);
+      }
     }
 
     Optional<String> groupOwner(Node n) {

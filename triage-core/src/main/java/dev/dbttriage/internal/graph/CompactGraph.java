@@ -19,6 +19,7 @@ public final class CompactGraph {
   private final Map<String, Integer> index;
   private final int[][] parents;
   private final int[][] children;
+  private final boolean[] enabled;
 
   /** Builds the graph of every member of the manifest's lineage collections. */
   public CompactGraph(Manifest manifest) {
@@ -47,6 +48,10 @@ public final class CompactGraph {
       parentCount[i] = n;
     }
     parents = parentLists;
+    enabled = new boolean[nodes.length];
+    for (int i = 0; i < nodes.length; i++) {
+      enabled[i] = nodes[i].enabled();
+    }
     children = new int[nodes.length][];
     int[] fill = new int[nodes.length];
     for (int i = 0; i < nodes.length; i++) {
@@ -92,13 +97,17 @@ public final class CompactGraph {
 
   private BitSet walk(int[][] edges, int... starts) {
     BitSet seen = new BitSet(nodes.length);
-    int[] queue = new int[Math.max(16, nodes.length)];
+    // A queue that grows as needed: most walks reach few nodes, and a full-size array per walk is garbage.
+    int[] queue = new int[64];
     int head = 0;
     int tail = 0;
     for (int s : starts) {
       for (int next : edges[s]) {
         if (!seen.get(next)) {
           seen.set(next);
+          if (tail == queue.length) {
+            queue = Arrays.copyOf(queue, queue.length * 2);
+          }
           queue[tail++] = next;
         }
       }
@@ -108,10 +117,18 @@ public final class CompactGraph {
       for (int next : edges[cur]) {
         if (!seen.get(next)) {
           seen.set(next);
+          if (tail == queue.length) {
+            queue = Arrays.copyOf(queue, queue.length * 2);
+          }
           queue[tail++] = next;
         }
       }
     }
     return seen;
+  }
+
+  /** Returns whether the node at {@code i} is enabled ({@code config.enabled} is not false). */
+  public boolean enabled(int i) {
+    return enabled[i];
   }
 }

@@ -42,6 +42,7 @@ public final class PatternRule implements Rule, Documented {
   private final Optional<FixLayer> fixLayer;
   private final Optional<String> dialect;
   private final Predicate<RuleContext> when;
+  private final ThreadLocal<Matcher[]> matchers;
 
   private PatternRule(Builder b) {
     this.descriptor = new RuleDescriptor(b.id, b.summary, b.priority, Set.copyOf(b.tags),
@@ -59,6 +60,14 @@ public final class PatternRule implements Rule, Documented {
     if (patterns.isEmpty()) {
       throw new IllegalStateException("rule " + b.id + " has no pattern");
     }
+    List<Pattern> ps = this.patterns;
+    this.matchers = ThreadLocal.withInitial(() -> {
+      Matcher[] ms = new Matcher[ps.size()];
+      for (int i = 0; i < ms.length; i++) {
+        ms[i] = ps.get(i).matcher("");
+      }
+      return ms;
+    });
   }
 
   static Builder rule(String id, ErrorClass errorClass, Subclass subclass) {
@@ -102,10 +111,14 @@ public final class PatternRule implements Rule, Documented {
     }
     String text = context.text();
     Matcher hit = null;
-    for (Pattern p : patterns) {
-      Matcher m = p.matcher(text);
+    Matcher[] reusable = matchers.get();
+    for (int i = 0; i < reusable.length; i++) {
+      // One matcher per pattern and thread, reset on each message: creating a Matcher per pattern per message
+      // was most of a classification's cost.
+      Matcher m = reusable[i].reset(text);
       if (m.find()) {
-        hit = m;
+        hit = patterns.get(i).matcher(text);
+        hit.find();
         break;
       }
     }
