@@ -142,7 +142,7 @@ final class ClassifyCommand implements CliCommand {
     }
     TargetArtifacts artifacts;
     try {
-      artifacts = Artifacts.readTarget(resolved);
+      artifacts = Loading.readTarget(resolved, context);
     } catch (UnsupportedOperationException e) {
       throw new CliUsageException("reading a target/ directory needs the artifact readers, which this build "
           + "does not have; classify a message with --message-file instead");

@@ -87,8 +87,8 @@ final class DeployCheckCommand implements CliCommand {
     Path prodDir = context.workingDirectory().resolve(state);
     Path targetDir = context.workingDirectory().resolve(positional.isEmpty() ? "target" : positional.get(0));
     context.progress("reading " + prodDir + " and " + targetDir);
-    TargetArtifacts production = Artifacts.readTarget(prodDir);
-    TargetArtifacts candidate = Artifacts.readTarget(targetDir);
+    TargetArtifacts production = Loading.readTarget(prodDir, context);
+    TargetArtifacts candidate = Loading.readTarget(targetDir, context);
     production.warnings().forEach(w -> context.err().println("warning: " + w));
     candidate.warnings().forEach(w -> context.err().println("warning: " + w));
     SelectorEngine selector = SelectorEngine.of(candidate.manifest(),

@@ -92,7 +92,7 @@ final class InspectCommand implements CliCommand {
     Path path = context.workingDirectory().resolve(pathArg);
     List<Summary> summaries = new ArrayList<>();
     if (Files.isDirectory(path)) {
-      TargetArtifacts t = Artifacts.readTarget(path);
+      TargetArtifacts t = Loading.readTarget(path, context);
       Path shown = Path.of(pathArg); // as the user typed it
       summaries.add(summarize(display(shown, "manifest.json"), t.manifest()));
       t.runResults().ifPresent(r -> summaries.add(summarize(display(shown, "run_results.json"), r)));
@@ -103,7 +103,7 @@ final class InspectCommand implements CliCommand {
       String p = pathArg;
       switch (kind) {
         case MANIFEST:
-          summaries.add(summarize(p, Artifacts.readManifest(path)));
+          summaries.add(summarize(p, Loading.readManifest(path, context)));
           break;
         case RUN_RESULTS:
           summaries.add(summarize(p, Artifacts.readRunResults(path)));

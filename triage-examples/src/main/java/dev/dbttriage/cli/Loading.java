@@ -1,6 +1,7 @@
 package dev.dbttriage.cli;
 
 import dev.dbttriage.artifact.Artifacts;
+import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.TargetArtifacts;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,15 +15,23 @@ final class Loading {
   private Loading() {}
 
   static TargetArtifacts readTarget(Path dir, CliContext context) {
-    Path manifest = dir.resolve("manifest.json");
+    announce(dir.resolve("manifest.json"), context);
+    return Artifacts.readTarget(dir);
+  }
+
+  static Manifest readManifest(Path file, CliContext context) {
+    announce(file, context);
+    return Artifacts.readManifest(file);
+  }
+
+  /** Says on stderr (terminals only) that a big file is being read, so a long pause is not taken for a hang. */
+  static void announce(Path file, CliContext context) {
     try {
-      if (Files.isRegularFile(manifest) && Files.size(manifest) > BIG) {
-        context.progress(String.format(Locale.ROOT, "reading %s (%.0f MB)...", manifest,
-            Files.size(manifest) / 1048576.0));
+      if (Files.isRegularFile(file) && Files.size(file) > BIG) {
+        context.progress(String.format(Locale.ROOT, "reading %s (%.0f MB)...", file, Files.size(file) / 1048576.0));
       }
     } catch (IOException e) {
       // The reader reports the problem with the file itself.
     }
-    return Artifacts.readTarget(dir);
   }
 }

@@ -215,11 +215,7 @@ final class LsCommand implements CliCommand {
       if (!Files.exists(p)) {
         throw new CliUsageException(p + ": no such file (give --manifest PATH or --target-path DIR)");
       }
-      try {
-        return Artifacts.readManifest(p);
-      } catch (UnsupportedOperationException e) {
-        throw new CliUsageException("the manifest reader is not available in this build");
-      }
+      return Artifacts.readManifest(p);
     }
   }
 

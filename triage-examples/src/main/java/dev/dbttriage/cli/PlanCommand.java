@@ -91,7 +91,7 @@ final class PlanCommand implements CliCommand {
     for (String p : a.values("--previous")) {
       Path manifest = context.workingDirectory().resolve(p).resolve("manifest.json");
       if (Files.isRegularFile(manifest)) {
-        builder.previousManifest(Artifacts.readManifest(manifest));
+        builder.previousManifest(Loading.readManifest(manifest, context));
         break;
       }
     }
