@@ -143,6 +143,12 @@ public enum PlanFormat {
             .append('\n');
       }
     }
+    if (!plan.problems().isEmpty()) {
+      sb.append("\n## Warnings\n\n");
+      for (String p : plan.problems()) {
+        sb.append("- ").append(p).append('\n');
+      }
+    }
     out.write(sb.toString());
   }
 

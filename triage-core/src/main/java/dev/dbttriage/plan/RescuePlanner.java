@@ -206,6 +206,13 @@ public final class RescuePlanner {
         remaining.removeAll(target);
         Set<String> below = new TreeSet<>(remaining);
         below.retainAll(idsOf(graph.descendants(graph.indexOf(id))));
+        // A node that is also below another failed root waits for that root: the later rescue step rebuilds it.
+        for (RootCause other : report.failures()) {
+          int o = graph.indexOf(other.uniqueId());
+          if (!other.uniqueId().equals(id) && o >= 0 && remaining.contains(other.uniqueId())) {
+            below.removeAll(idsOf(graph.descendants(o)));
+          }
+        }
         if (!below.isEmpty()) {
           steps.add(exactStep(steps.size() + 1, StepKind.DOWNSTREAM_LAYER, below, List.of(name + "+"),
               List.of(name), false, "rebuild what the heavy target feeds once it is confirmed"));

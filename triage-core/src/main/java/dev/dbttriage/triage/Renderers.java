@@ -334,6 +334,8 @@ final class Renderers {
         .append("\" skipped=\"").append(skipped).append("\" time=\"").append(secs(time)).append('"');
     r.generatedAt().ifPresent(t -> sb.append(" timestamp=\"").append(xml(t)).append('"'));
     sb.append(">\n");
+    java.util.Map<String, RootCause> rootsById = new java.util.HashMap<>();
+    r.roots().forEach(x -> rootsById.putIfAbsent(x.uniqueId(), x));
     for (RunResult res : r.results()) {
       String id = res.uniqueId();
       int dot = id.indexOf('.');
@@ -343,7 +345,7 @@ final class Renderers {
       sb.append("    <testcase classname=\"").append(xml(classname)).append("\" name=\"").append(xml(id))
           .append("\" time=\"").append(secs(res.executionTime())).append('"');
       String message = res.message().orElse("");
-      Optional<RootCause> root = r.root(id);
+      Optional<RootCause> root = Optional.ofNullable(rootsById.get(id));
       String cls = root.map(x -> x.diagnosis().errorClass() + "/" + x.diagnosis().subclass()).orElse(type);
       switch (res.status()) {
         case FAIL -> sb.append(">\n      <failure type=\"").append(xml(cls)).append("\" message=\"")

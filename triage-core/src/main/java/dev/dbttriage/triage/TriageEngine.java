@@ -221,7 +221,9 @@ public final class TriageEngine {
         if (kind == RootKind.WARNING) {
           return root(kind, rootId, skipSet(rootId, typeOf(rootId)), List.of(), List.of());
         }
-        BitSet reach = kind == RootKind.EPHEMERAL_PARENT
+        // The blast radius is what dbt ls --select root+ lists (for a test: what consumes its models), whatever
+        // dbt skipped: a model with on_error: continue skips nothing but still feeds its downstream bad data.
+        BitSet reach = kind == RootKind.EPHEMERAL_PARENT || kind == RootKind.FAILED_NODE
             ? graph.descendants(graph.indexOf(rootId))
             : causes.get(rootId);
         return root(kind, rootId, reach, skippedOf.getOrDefault(rootId, List.of()),
@@ -423,7 +425,7 @@ public final class TriageEngine {
         boolean warnOnly = fr.status() == FreshnessStatus.WARN;
         BlastRadius radius = blastRadius(reach, warnOnly);
         String name = node.map(n -> n.sourceName().map(s -> s + "." + n.name()).orElse(n.name()))
-            .orElse(fr.uniqueId());
+            .orElse(sourceSelectorName(fr.uniqueId()));
         String status = fr.status() == FreshnessStatus.UNKNOWN ? fr.rawStatus() : fr.status().dbtName();
         TriageRecord record = new TriageRecord(
             generatedAt.orElse("unknown"), name, "source", diagnosis.errorClass(), firstLine(message),
@@ -437,7 +439,7 @@ public final class TriageEngine {
 
     String freshnessMessage(FreshnessResult fr, Optional<Node> node) {
       String name = node.map(n -> n.sourceName().map(s -> s + "." + n.name()).orElse(n.name()))
-          .orElse(fr.uniqueId());
+          .orElse(sourceSelectorName(fr.uniqueId()));
       if (fr.error().isPresent()) {
         return "Database Error in source " + name + ": " + fr.error().get();
       }
@@ -573,13 +575,10 @@ public final class TriageEngine {
     }
 
     RootCause groupRoot(RootKind kind, String id, List<String> members, String why) {
-      BitSet reach = new BitSet();
-      for (String m : members) {
-        int i = graph.indexOf(m);
-        if (i >= 0) {
-          reach.set(i);
-          reach.or(graph.descendants(i));
-        }
+      int[] starts = members.stream().mapToInt(graph::indexOf).filter(i -> i >= 0).toArray();
+      BitSet reach = graph.descendants(starts);
+      for (int i : starts) {
+        reach.set(i);
       }
       BlastRadius radius = blastRadius(reach, false);
       Diagnosis diagnosis = new Diagnosis("RUNTIME", kind == RootKind.NEVER_RAN ? "NEVER_RAN" : "OTHER",
@@ -699,16 +698,38 @@ public final class TriageEngine {
           text(n.attributes().get("maturity")), ownerName, ownerEmail, text(n.attributes().get("url")));
     }
 
-    Optional<FailureHistory> history(String id) {
-      if (input.previousRuns().isEmpty()) {
-        return Optional.empty();
+    private volatile List<RunResults> historyRuns;
+
+    /** The previous runs and the current ones, oldest first, each invocation once. */
+    List<RunResults> historyRuns() {
+      List<RunResults> cached = historyRuns;
+      if (cached != null) {
+        return cached;
       }
-      List<RunResults> runs = new ArrayList<>(input.previousRuns());
-      runs.addAll(input.current().runs());
+      List<RunResults> runs = new ArrayList<>();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      List<RunResults> all = new ArrayList<>(input.previousRuns());
+      all.addAll(input.current().runs());
+      for (RunResults run : all) {
+        String key = run.metadata().invocationId().orElse("") + "|" + run.metadata().generatedAt().orElse("")
+            + "|" + run.results().size();
+        if (seen.add(key)) {
+          runs.add(run);
+        }
+      }
       boolean allTimed = runs.stream().allMatch(r -> r.metadata().generatedAt().isPresent());
       if (allTimed) {
         runs.sort(Comparator.comparing(r -> r.metadata().generatedAt().orElseThrow()));
       }
+      historyRuns = List.copyOf(runs);
+      return historyRuns;
+    }
+
+    Optional<FailureHistory> history(String id) {
+      if (input.previousRuns().isEmpty()) {
+        return Optional.empty();
+      }
+      List<RunResults> runs = historyRuns();
       List<Boolean> failed = new ArrayList<>();
       List<Optional<String>> when = new ArrayList<>();
       for (RunResults run : runs) {
@@ -808,6 +829,12 @@ public final class TriageEngine {
       return "exposure:" + n.name();
     }
     return n.version().map(v -> n.name() + ".v" + v).orElse(n.name());
+  }
+
+  /** {@code source.pkg.src.table} as dbt's source selector wants it, {@code src.table}, for a source the manifest lacks. */
+  static String sourceSelectorName(String uniqueId) {
+    String[] parts = uniqueId.split("\\.", 3);
+    return parts.length == 3 && parts[0].equals("source") ? parts[2] : uniqueId;
   }
 
   static String firstLine(String message) {

@@ -181,6 +181,35 @@ class RescuePlannerTest {
   }
 
   @Test
+  void aHeavyTargetsDownstreamLayerLeavesNodesBelowAnotherFailureToTheRescueStep() {
+    HandMadeRun run = new HandMadeRun().model("fct_orders").model("stg_other")
+        .model("mart_a", "fct_orders").model("mart_shared", "fct_orders", "stg_other")
+        .result("fct_orders", ERROR, "timeout").result("stg_other", ERROR, "boom")
+        .result("mart_a", SKIPPED).result("mart_shared", SKIPPED);
+    RunResults lastWeek = new HandMadeRun().result("fct_orders", SUCCESS).run("run", "2026-11-13T03:00:00Z");
+    RunResults history = new RunResults(lastWeek.metadata(), lastWeek.args(), lastWeek.elapsedTime(),
+        List.of(lastWeek.results().get(0).withExecutionTime(1800)), List.of());
+
+    RescuePlan plan = plan(run, "run", RescuePlanner.builder().history(List.of(history)));
+
+    assertThat(plan.steps()).extracting(PlanStep::kind)
+        .containsExactly(StepKind.TARGET_LAYER, StepKind.DOWNSTREAM_LAYER, StepKind.RESCUE);
+    assertThat(plan.steps().get(1).nodes()).containsExactly("model.shop.mart_a");
+    // mart_shared also reads stg_other, which only the last step rebuilds: it waits for it.
+    assertThat(plan.steps().get(2).nodes()).containsExactly("model.shop.mart_shared", "model.shop.stg_other");
+    assertExact(plan, run);
+  }
+
+  @Test
+  void markdownPlansCarryTheirWarnings() {
+    HandMadeRun run = new HandMadeRun().model("a").result("a", ERROR, "x");
+    RescuePlan plan = plan(run, "run", RescuePlanner.builder().scheduled("bogus:x"));
+
+    assertThat(plan.problems()).isNotEmpty();
+    assertThat(PlanFormat.MARKDOWN.render(plan)).contains("## Warnings\n\n- scheduled selection 'bogus:x'");
+  }
+
+  @Test
   void contentionNamesTheScheduledRunsThatWriteTheSameTables() {
     HandMadeRun run = new HandMadeRun().model("a").model("b", "a").model("c")
         .result("a", ERROR, "x").result("b", SKIPPED).result("c", SUCCESS);

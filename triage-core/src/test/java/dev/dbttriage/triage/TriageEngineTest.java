@@ -153,6 +153,39 @@ class TriageEngineTest {
   }
 
   @Test
+  void aContinueModelSkipsNothingButItsBlastRadiusIsStillItsDownstream() {
+    HandMadeRun run = new HandMadeRun()
+        .model("tolerant", Map.of("materialized", "table", "on_error", "continue"))
+        .model("child", "tolerant").model("grandchild", "child")
+        .result("tolerant", ERROR, "Database Error in model tolerant").result("child", SUCCESS)
+        .result("grandchild", SUCCESS);
+
+    RootCause root = run.triage("run").root("model.shop.tolerant").orElseThrow();
+
+    assertThat(root.skipped()).isEmpty();
+    assertThat(root.blastRadius().downstream()).containsExactly("model.shop.child", "model.shop.grandchild");
+  }
+
+  @Test
+  void theCurrentRunPassedAgainAsHistoryIsCountedOnce() {
+    HandMadeRun run = new HandMadeRun().model("a").result("a", ERROR, "x");
+    RunResults current = run.run("run", "2026-11-20T03:00:00Z");
+
+    TriageReport report = TriageEngine.builder().selectionResolver((m, r) -> Optional.empty()).build()
+        .triage(TriageInput.of(run.manifest(), current).withPreviousRuns(List.of(current)));
+
+    FailureHistory h = report.root("model.shop.a").orElseThrow().history().orElseThrow();
+    assertThat(h.runsObserved()).isEqualTo(1);
+    assertThat(h.pattern()).isEqualTo(HistoryPattern.NEW);
+  }
+
+  @Test
+  void aStaleSourceTheManifestLacksGetsAValidFreshnessSelector() {
+    assertThat(TriageEngine.sourceSelectorName("source.shop.stripe.payments")).isEqualTo("stripe.payments");
+    assertThat(TriageEngine.sourceSelectorName("model.shop.x")).isEqualTo("model.shop.x");
+  }
+
+  @Test
   void anEphemeralParentsErrorIsOneRootForEveryChildItBreaks() {
     HandMadeRun run = new HandMadeRun()
         .model("base", Map.of("materialized", "ephemeral"))

@@ -89,7 +89,14 @@ public final class Main {
       context.err().println("dbt-triage " + command.name() + ": " + e.getMessage());
       return ExitCodes.USAGE_OR_INPUT;
     } catch (java.io.UncheckedIOException e) {
-      context.err().println("dbt-triage " + command.name() + ": " + e.getCause().getMessage());
+      context.err().println("dbt-triage " + command.name() + ": " + e.getCause());
+      return ExitCodes.USAGE_OR_INPUT;
+    } catch (IllegalArgumentException e) {
+      context.err().println("dbt-triage " + command.name() + ": " + e.getMessage());
+      return ExitCodes.USAGE_OR_INPUT;
+    } catch (RuntimeException e) {
+      // A bug, not bad input: say so in one line rather than a stack trace a script cannot parse.
+      context.err().println("dbt-triage " + command.name() + ": internal error: " + e);
       return ExitCodes.USAGE_OR_INPUT;
     }
   }

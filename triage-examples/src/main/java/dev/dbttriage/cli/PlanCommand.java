@@ -59,6 +59,14 @@ final class PlanCommand implements CliCommand {
         """;
   }
 
+  private static int maxRoots(CliArgs a) {
+    int n = a.intValue("--max-roots", 50);
+    if (n < 1) {
+      throw new CliUsageException("--max-roots expects a positive integer but got '" + n + "'");
+    }
+    return n;
+  }
+
   @Override
   public int run(List<String> args, CliContext context) {
     CliArgs a = CliArgs.parse(args, SINGLE, MULTI, Set.of());
@@ -76,13 +84,16 @@ final class PlanCommand implements CliCommand {
     double heavy;
     try {
       heavy = Double.parseDouble(a.value("--heavy-seconds").orElse("300"));
+      if (!(heavy >= 0) || Double.isInfinite(heavy)) {
+        throw new NumberFormatException();
+      }
     } catch (NumberFormatException e) {
-      throw new CliUsageException("--heavy-seconds expects a number but got '" + a.value("--heavy-seconds").get()
+      throw new CliUsageException("--heavy-seconds expects a non-negative number of seconds but got '" + a.value("--heavy-seconds").get()
           + "'");
     }
     RescuePlanner.Builder builder = Wiring.planner(input.manifest())
         .refreshAdvisor(FullRefreshAdvisor.defaults())
-        .maxRootsPerRun(Math.max(1, a.intValue("--max-roots", 50)))
+        .maxRootsPerRun(maxRoots(a))
         .heavySeconds(heavy)
         .history(input.previousRuns())
         .fullRefresh(a.values("--full-refresh"))

@@ -60,20 +60,33 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
    * @return the map
    */
   public static <V> FrozenMap<V> of(List<String> keys, List<? extends V> values) {
+    if (keys.size() != values.size()) {
+      throw new IllegalArgumentException(keys.size() + " keys but " + values.size() + " values");
+    }
     if (keys.isEmpty()) {
       return of();
     }
     String[] k = new String[keys.size()];
     Object[] v = new Object[keys.size()];
+    java.util.Map<String, Integer> position = keys.size() > SCAN_LIMIT ? new java.util.HashMap<>() : null;
     int n = 0;
-    outer:
     for (int i = 0; i < k.length; i++) {
-      String key = keys.get(i);
-      for (int j = 0; j < n; j++) {
-        if (k[j].equals(key)) {
-          v[j] = values.get(i);
-          continue outer;
+      String key = java.util.Objects.requireNonNull(keys.get(i), "key");
+      int at = -1;
+      if (position != null) {
+        Integer p = position.putIfAbsent(key, n);
+        at = p == null ? -1 : p;
+      } else {
+        for (int j = 0; j < n; j++) {
+          if (k[j].equals(key)) {
+            at = j;
+            break;
+          }
         }
+      }
+      if (at >= 0) {
+        v[at] = values.get(i);
+        continue;
       }
       k[n] = key;
       v[n] = values.get(i);
