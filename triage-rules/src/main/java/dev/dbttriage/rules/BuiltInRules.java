@@ -9,6 +9,7 @@ import dev.dbttriage.rules.internal.DbtRules;
 import dev.dbttriage.rules.internal.DuckDbRules;
 import dev.dbttriage.rules.internal.PostgresRules;
 import dev.dbttriage.rules.internal.SnowflakeRules;
+import dev.dbttriage.rules.internal.OtherWarehouseRules;
 import dev.dbttriage.rules.internal.SqlServerRules;
 import dev.dbttriage.rules.internal.SqlStateRules;
 import dev.dbttriage.rules.internal.TrinoRules;
@@ -131,5 +132,15 @@ public final class BuiltInRules {
    */
   public static List<Rule> sqlServer() {
     return SqlServerRules.rules();
+  }
+
+  /**
+   * Returns the pack for MySQL and MariaDB (error numbers), ClickHouse ({@code Code: N. DB::Exception}), Oracle
+   * ({@code ORA-NNNNN}) and the AWS Glue Data Catalog.
+   *
+   * @return the rules
+   */
+  public static List<Rule> otherWarehouses() {
+    return OtherWarehouseRules.rules();
   }
 }

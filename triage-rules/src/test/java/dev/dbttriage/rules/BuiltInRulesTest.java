@@ -92,7 +92,8 @@ class BuiltInRulesTest {
   void packsAreDisjointAndTheClassifierHoldsThemAll() {
     int sum = BuiltInRules.dbt().size() + BuiltInRules.sqlState().size() + BuiltInRules.snowflake().size()
         + BuiltInRules.bigQuery().size() + BuiltInRules.databricks().size() + BuiltInRules.postgres().size()
-        + BuiltInRules.duckDb().size() + BuiltInRules.trino().size() + BuiltInRules.sqlServer().size();
+        + BuiltInRules.duckDb().size() + BuiltInRules.trino().size() + BuiltInRules.sqlServer().size()
+        + BuiltInRules.otherWarehouses().size();
 
     assertThat(BuiltInRules.all()).hasSize(sum);
     assertThat(CLASSIFIER.rules()).hasSize(sum);

@@ -399,6 +399,90 @@ final class RuleExamples {
             "DuckDB httpfs HTTP Error wording",
             "Runtime Error in model raw (models/raw.sql)\n  HTTP Error: HTTP GET error on "
                 + "'https://bucket.s3.amazonaws.com/raw/orders.parquet' (HTTP 403)"),
+        // ---- MySQL / MariaDB, ClickHouse, Oracle, AWS Glue ----
+        ex("mysql.syntax-error", "mysql", DB, Subclass.SQL_SYNTAX,
+            "fixtures/artifacts/Aasma-Aas_Kasper_Sindri_Media/1.7.17_a59c85e/run_results.json (dbt-mysql)",
+            "Database Error in model macro_pro (models/sindri_media_sites\\macro_pro.sql)\n  1064 (42000): You have an "
+                + "error in your SQL syntax; check the manual that corresponds to your MySQL server version for the "
+                + "right syntax to use near 'CREATE DEFINER=`Site`@`%` PROCEDURE `prod`.`tactical_userneeds_clicks_cha'"
+                + " at line 1"),
+        ex("mysql.missing-relation", "mysql", DB, Subclass.MISSING_RELATION,
+            "MySQL error reference ER_NO_SUCH_TABLE wording",
+            "Database Error in model orders (models/orders.sql)\n  1146 (42S02): Table 'analytics.stg_orders' doesn't "
+                + "exist"),
+        ex("mysql.missing-column", "mysql", DB, Subclass.MISSING_COLUMN,
+            "MySQL error reference ER_BAD_FIELD_ERROR wording",
+            "Database Error in model orders (models/orders.sql)\n  1054 (42S22): Unknown column 'order_date' in "
+                + "'field list'"),
+        ex("mysql.permission-denied", "mysql", DB, Subclass.PERMISSION_DENIED,
+            "MySQL error reference ER_TABLEACCESS_DENIED_ERROR wording",
+            "Database Error in model orders (models/orders.sql)\n  1142 (42000): SELECT command denied to user "
+                + "'dbt'@'10.0.0.12' for table 'raw_orders'"),
+        ex("mysql.lock", "mysql", DB, Subclass.CONCURRENT_MODIFICATION,
+            "MySQL error reference ER_LOCK_WAIT_TIMEOUT wording",
+            "Database Error in model orders (models/orders.sql)\n  1205 (HY000): Lock wait timeout exceeded; try "
+                + "restarting transaction"),
+        ex("mysql.statement-timeout", "mysql", DB, Subclass.STATEMENT_TIMEOUT,
+            "MySQL error reference ER_QUERY_TIMEOUT wording",
+            "Database Error in model orders (models/orders.sql)\n  3024 (HY000): Query execution was interrupted, "
+                + "maximum statement execution time exceeded"),
+        ex("clickhouse.missing-column", "clickhouse", DB, Subclass.MISSING_COLUMN,
+            "fixtures/artifacts/Anas-REBAI_football-data-pipeline-Dagster/1.9.4_85cbdc6/run_results.json (dbt-clickhouse)",
+            "Database Error in model int_possessions (models/intermediate/int_possessions.sql)\n  Code: 47.\n  "
+                + "DB::Exception: Unknown expression identifier `match_id` in scope SELECT match_id, possession, "
+                + "possession_team_id AS team_id"),
+        ex("clickhouse.missing-relation", "clickhouse", DB, Subclass.MISSING_RELATION,
+            "ClickHouse error codes UNKNOWN_TABLE wording",
+            "Database Error in model orders (models/orders.sql)\n  Code: 60. DB::Exception: Table default.stg_orders "
+                + "does not exist. (UNKNOWN_TABLE) (version 24.3.2.23 (official build))"),
+        ex("clickhouse.syntax-error", "clickhouse", DB, Subclass.SQL_SYNTAX,
+            "ClickHouse error codes SYNTAX_ERROR wording",
+            "Database Error in model orders (models/orders.sql)\n  Code: 62. DB::Exception: Syntax error: failed at "
+                + "position 15 ('FORM'): FORM orders. Expected one of: token, Comma, FROM. (SYNTAX_ERROR)"),
+        ex("clickhouse.type-mismatch", "clickhouse", DB, Subclass.TYPE_MISMATCH,
+            "ClickHouse error codes ILLEGAL_TYPE_OF_ARGUMENT wording",
+            "Database Error in model orders (models/orders.sql)\n  Code: 43. DB::Exception: Illegal type String of "
+                + "argument of function plus. (ILLEGAL_TYPE_OF_ARGUMENT)"),
+        ex("clickhouse.permission-denied", "clickhouse", DB, Subclass.PERMISSION_DENIED,
+            "ClickHouse error codes ACCESS_DENIED wording",
+            "Database Error in model orders (models/orders.sql)\n  Code: 497. DB::Exception: dbt: Not enough "
+                + "privileges. To execute this query, it's necessary to have the grant SELECT(id, amount) ON "
+                + "raw.orders. (ACCESS_DENIED)"),
+        ex("clickhouse.resources", "clickhouse", DB, Subclass.RESOURCE_EXHAUSTED,
+            "ClickHouse error codes MEMORY_LIMIT_EXCEEDED wording",
+            "Database Error in model orders (models/orders.sql)\n  Code: 241. DB::Exception: Memory limit (total) "
+                + "exceeded: would use 9.32 GiB (attempt to allocate chunk of 4194304 bytes), maximum: 9.31 GiB. "
+                + "(MEMORY_LIMIT_EXCEEDED)"),
+        ex("clickhouse.timeout", "clickhouse", DB, Subclass.STATEMENT_TIMEOUT,
+            "ClickHouse error codes TIMEOUT_EXCEEDED wording",
+            "Database Error in model orders (models/orders.sql)\n  Code: 159. DB::Exception: Timeout exceeded: "
+                + "elapsed 300.0 seconds, maximum: 300. (TIMEOUT_EXCEEDED)"),
+        ex("oracle.missing-relation", "oracle", DB, Subclass.MISSING_RELATION,
+            "Oracle Database Error Messages ORA-00942",
+            "Database Error in model orders (models/orders.sql)\n  ORA-00942: table or view does not exist"),
+        ex("oracle.missing-column", "oracle", DB, Subclass.MISSING_COLUMN,
+            "Oracle Database Error Messages ORA-00904",
+            "Database Error in model orders (models/orders.sql)\n  ORA-00904: \"ORDER_DATE\": invalid identifier"),
+        ex("oracle.permission-denied", "oracle", DB, Subclass.PERMISSION_DENIED,
+            "Oracle Database Error Messages ORA-01031",
+            "Database Error in model orders (models/orders.sql)\n  ORA-01031: insufficient privileges"),
+        ex("oracle.syntax-error", "oracle", DB, Subclass.SQL_SYNTAX,
+            "Oracle Database Error Messages ORA-00933",
+            "Database Error in model orders (models/orders.sql)\n  ORA-00933: SQL command not properly ended"),
+        ex("oracle.division-by-zero", "oracle", DB, Subclass.DIVISION_BY_ZERO,
+            "Oracle Database Error Messages ORA-01476",
+            "Database Error in model orders (models/orders.sql)\n  ORA-01476: divisor is equal to zero"),
+        ex("oracle.type-mismatch", "oracle", DB, Subclass.TYPE_MISMATCH,
+            "Oracle Database Error Messages ORA-01722",
+            "Database Error in model orders (models/orders.sql)\n  ORA-01722: invalid number"),
+        ex("oracle.concurrent", "oracle", DB, Subclass.CONCURRENT_MODIFICATION,
+            "Oracle Database Error Messages ORA-00054",
+            "Database Error in model orders (models/orders.sql)\n  ORA-00054: resource busy and acquire with NOWAIT "
+                + "specified or timeout expired"),
+        ex("glue.entity-not-found", "glue", DB, Subclass.MISSING_RELATION,
+            "AWS Glue API EntityNotFoundException wording",
+            "Runtime Error in model orders (models/orders.sql)\n  An error occurred (EntityNotFoundException) when "
+                + "calling the GetTable operation: Table stg_orders not found."),
         // ---- Trino ----
         ex("trino.not-found", "trino", DB, Subclass.MISSING_RELATION,
             "https://github.com/mage-ai/mage-ai/pull/2467",

@@ -32,6 +32,7 @@ public final class BuiltInRulePack implements RulePack {
     all.addAll(DuckDbRules.rules());
     all.addAll(TrinoRules.rules());
     all.addAll(SqlServerRules.rules());
+    all.addAll(OtherWarehouseRules.rules());
     return List.copyOf(all);
   }
 }

@@ -22,6 +22,7 @@ public final class RuleCatalog {
     packs.put("DuckDB", DuckDbRules.rules());
     packs.put("Trino", TrinoRules.rules());
     packs.put("SQL Server, Azure SQL, Synapse, Fabric", SqlServerRules.rules());
+    packs.put("MySQL and MariaDB, ClickHouse, Oracle, AWS Glue", OtherWarehouseRules.rules());
     StringBuilder sb = new StringBuilder();
     sb.append("# Built-in classification rules\n\n");
     sb.append("<!-- Generated from the rule descriptors by RuleCatalogTest (triage-rules). Do not edit by hand:\n");
