@@ -353,6 +353,11 @@ public final class JsonInput implements AutoCloseable {
 
   /** Reads an array of strings (null elements dropped) that is probably unique (an fqn); null is empty. */
   public List<String> uniqueStringList() {
+    return strings(false);
+  }
+
+  /** Reads an array of strings, null elements dropped, as ids ({@link #idText()}) or interned text. */
+  private List<String> strings(boolean ids) {
     if (!array()) {
       return List.of();
     }
@@ -363,7 +368,7 @@ public final class JsonInput implements AutoCloseable {
     List<String> list = new ArrayList<>(4);
     while (t != JsonToken.END_ARRAY) {
       if (t == JsonToken.VALUE_STRING) {
-        list.add(internText());
+        list.add(ids ? idText() : internText());
       } else if (t != JsonToken.VALUE_NULL) {
         if (t == null) {
           throw ioFailure(new JsonEOFException(parser, null, "Unexpected end-of-input in array"));
@@ -608,26 +613,7 @@ public final class JsonInput implements AutoCloseable {
 
   /** Reads an array of unique ids; JSON null is an empty list. */
   public List<String> idList() {
-    if (!array()) {
-      return List.of();
-    }
-    JsonToken t = next();
-    if (t == JsonToken.END_ARRAY) {
-      return List.of();
-    }
-    List<String> list = new ArrayList<>(4);
-    while (t != JsonToken.END_ARRAY) {
-      if (t == JsonToken.VALUE_STRING) {
-        list.add(idText());
-      } else if (t != JsonToken.VALUE_NULL) {
-        if (t == null) {
-          throw ioFailure(new JsonEOFException(parser, null, "Unexpected end-of-input in array"));
-        }
-        throw typeError("a string");
-      }
-      t = next();
-    }
-    return List.copyOf(list);
+    return strings(true);
   }
 
   /** Returns a shared {@code Optional} of a repeated string (a schema, a language), empty for null. */
