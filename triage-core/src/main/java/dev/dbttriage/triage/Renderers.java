@@ -26,6 +26,9 @@ final class Renderers {
     StringBuilder sb = new StringBuilder();
     sb.append("dbt-triage: ").append(header(r)).append('\n');
     sb.append(summary(r)).append("\n");
+    for (CommonCause c : r.commonCauses()) {
+      sb.append("common cause: ").append(c.summary()).append('\n');
+    }
     int n = 0;
     for (RootCause root : r.roots()) {
       n++;
@@ -129,6 +132,11 @@ final class Renderers {
     StringBuilder sb = new StringBuilder();
     sb.append("# dbt triage: ").append(header(r)).append("\n\n");
     sb.append(summary(r)).append(".\n");
+    for (CommonCause c : r.commonCauses()) {
+      sb.append("\n**Common cause:** ").append(md(c.summary())).append(" (").append(md(String.join(", ",
+          c.roots().size() <= LIST_LIMIT ? c.roots() : c.roots().subList(0, LIST_LIMIT)))).append(c.roots().size()
+          > LIST_LIMIT ? ", …" : "").append(")\n");
+    }
     int n = 0;
     for (RootCause root : r.roots()) {
       n++;
@@ -212,6 +220,17 @@ final class Renderers {
       }
       g.writeEndObject();
       strings(g, "never_ran", r.neverRan());
+      g.writeArrayFieldStart("common_causes");
+      for (CommonCause c : r.commonCauses()) {
+        g.writeStartObject();
+        g.writeStringField("class", c.errorClass());
+        g.writeStringField("subclass", c.subclass());
+        opt(g, "scope", c.scope());
+        strings(g, "roots", c.roots());
+        g.writeStringField("summary", c.summary());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       strings(g, "warnings", r.warnings());
       g.writeEndObject();
     }

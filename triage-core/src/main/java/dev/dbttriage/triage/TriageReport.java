@@ -28,6 +28,7 @@ import java.util.Optional;
  * @param neverRan the nodes the invocation selected that have no result at all, sorted
  * @param warnings what the engine could not do or had to assume
  * @param results the run's results (the newest per node when several runs were merged), in run order
+ * @param commonCauses groups of three or more roots that look like one problem, largest first
  */
 public record TriageReport(
     InvocationArgs args,
@@ -41,7 +42,8 @@ public record TriageReport(
     Map<String, List<String>> skippedBy,
     List<String> neverRan,
     List<String> warnings,
-    List<RunResult> results) {
+    List<RunResult> results,
+    List<CommonCause> commonCauses) {
 
   /** Validates and copies the components. */
   public TriageReport {
@@ -61,6 +63,7 @@ public record TriageReport(
     neverRan = List.copyOf(neverRan);
     warnings = List.copyOf(warnings);
     results = List.copyOf(results);
+    commonCauses = List.copyOf(commonCauses);
   }
 
   /** Returns the most severe root's severity, or empty when nothing needs attention. */
