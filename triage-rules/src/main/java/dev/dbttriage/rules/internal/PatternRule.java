@@ -43,6 +43,8 @@ public final class PatternRule implements Rule, Documented {
   private final Optional<String> dialect;
   private final Predicate<RuleContext> when;
   private final ThreadLocal<Matcher[]> matchers;
+  private final String[] literals;
+  private final boolean[] caseless;
 
   private PatternRule(Builder b) {
     this.descriptor = new RuleDescriptor(b.id, b.summary, b.priority, Set.copyOf(b.tags),
@@ -61,6 +63,13 @@ public final class PatternRule implements Rule, Documented {
       throw new IllegalStateException("rule " + b.id + " has no pattern");
     }
     List<Pattern> ps = this.patterns;
+    this.literals = new String[ps.size()];
+    this.caseless = new boolean[ps.size()];
+    for (int i = 0; i < ps.size(); i++) {
+      Prefilter.Literal lit = Prefilter.requiredLiteral(ps.get(i));
+      literals[i] = lit == null ? null : lit.text();
+      caseless[i] = lit != null && lit.caseless();
+    }
     this.matchers = ThreadLocal.withInitial(() -> {
       Matcher[] ms = new Matcher[ps.size()];
       for (int i = 0; i < ms.length; i++) {
@@ -113,6 +122,11 @@ public final class PatternRule implements Rule, Documented {
     Matcher hit = null;
     Matcher[] reusable = matchers.get();
     for (int i = 0; i < reusable.length; i++) {
+      // A literal every match must contain rules most patterns out with one indexOf, before any regex runs.
+      String literal = literals[i];
+      if (literal != null && !(caseless[i] ? Lowered.of(text) : text).contains(literal)) {
+        continue;
+      }
       // One matcher per pattern and thread, reset on each message: creating a Matcher per pattern per message
       // was most of a classification's cost.
       Matcher m = reusable[i].reset(text);
