@@ -195,7 +195,8 @@ public final class RescuePlanner {
         String id = root.uniqueId();
         String name = selectorName(id);
         if (upstreamFixed.contains(id)) {
-          Set<String> upstream = idsOf(graph.ancestors(graph.indexOf(id)));
+          int at = graph.indexOf(id);
+          Set<String> upstream = at < 0 ? Set.of() : idsOf(graph.ancestors(at));
           steps.add(step(steps.size() + 1, StepKind.UPSTREAM_LAYER, command(List.of("+" + name), List.of(name),
               false), List.of("+" + name), List.of(name), false, List.copyOf(new TreeSet<>(upstream)), false,
               "the upstream was fixed: rebuild it first so the target reads stable inputs"));
@@ -205,7 +206,8 @@ public final class RescuePlanner {
             "heavy target (" + heaviness(root) + "): rebuild it alone and confirm it before its downstream"));
         remaining.removeAll(target);
         Set<String> below = new TreeSet<>(remaining);
-        below.retainAll(idsOf(graph.descendants(graph.indexOf(id))));
+        int at = graph.indexOf(id);
+        below.retainAll(at < 0 ? Set.of() : idsOf(graph.descendants(at)));
         // A node that is also below another failed root waits for that root: the later rescue step rebuilds it.
         for (RootCause other : report.failures()) {
           int o = graph.indexOf(other.uniqueId());

@@ -224,7 +224,7 @@ public final class TriageEngine {
         // The blast radius is what dbt ls --select root+ lists (for a test: what consumes its models), whatever
         // dbt skipped: a model with on_error: continue skips nothing but still feeds its downstream bad data.
         BitSet reach = kind == RootKind.EPHEMERAL_PARENT || kind == RootKind.FAILED_NODE
-            ? graph.descendants(graph.indexOf(rootId))
+            ? downstreamOf(rootId)
             : causes.get(rootId);
         return root(kind, rootId, reach, skippedOf.getOrDefault(rootId, List.of()),
             related.getOrDefault(rootId, List.of()));
@@ -525,6 +525,12 @@ public final class TriageEngine {
         missing.add(id);
       }
       return List.copyOf(missing);
+    }
+
+    /** Everything below a node; nothing for an id the manifest lacks (a run-operation, a deleted node). */
+    BitSet downstreamOf(String id) {
+      int i = graph.indexOf(id);
+      return i < 0 ? new BitSet() : graph.descendants(i);
     }
 
     /** True when no node could have been selected without a result: nothing can have gone missing. */
@@ -829,6 +835,9 @@ public final class TriageEngine {
         default -> "run";
       };
       String sel = node.map(TriageEngine::selectorName).orElse(name);
+      if (command.equals("run-operation") || name.startsWith("macro.")) {
+        return "dbt run-operation " + name.substring(name.lastIndexOf('.') + 1);
+      }
       switch (kind) {
         case FAILED_TEST:
         case WARNING:

@@ -131,7 +131,7 @@ public final class HandMadeRun {
   public static String qualify(String ref) {
     if (ref.startsWith("model.") || ref.startsWith("test.") || ref.startsWith("source.")
         || ref.startsWith("seed.") || ref.startsWith("unit_test.") || ref.startsWith("exposure.")
-        || ref.startsWith("snapshot.")) {
+        || ref.startsWith("snapshot.") || ref.startsWith("macro.") || ref.startsWith("operation.")) {
       return ref;
     }
     return "model.shop." + ref;

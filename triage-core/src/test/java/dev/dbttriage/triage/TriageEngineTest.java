@@ -60,6 +60,17 @@ class TriageEngineTest {
   }
 
   @Test
+  void aResultForANodeTheManifestLacksIsARootWithNoReach() {
+    HandMadeRun run = new HandMadeRun().model("a").result("macro.shop.check_schema", ERROR, "Runtime Error\n  boom");
+
+    TriageReport report = run.triage("run-operation");
+
+    RootCause root = report.root("macro.shop.check_schema").orElseThrow();
+    assertThat(root.blastRadius().downstream()).isEmpty();
+    assertThat(root.record().recoveryCommand()).isEqualTo("dbt run-operation check_schema");
+  }
+
+  @Test
   void partialSuccessSkipsChildrenLikeAnError() {
     HandMadeRun run = new HandMadeRun().model("events_mb").model("sessions", "events_mb")
         .result("events_mb", PARTIAL_SUCCESS).result("sessions", SKIPPED);

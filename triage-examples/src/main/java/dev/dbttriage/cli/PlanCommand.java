@@ -91,7 +91,7 @@ final class PlanCommand implements CliCommand {
       throw new CliUsageException("--heavy-seconds expects a non-negative number of seconds but got '" + a.value("--heavy-seconds").get()
           + "'");
     }
-    RescuePlanner.Builder builder = Wiring.planner(input.manifest())
+    RescuePlanner.Builder builder = Wiring.planner(input.manifest(), context)
         .refreshAdvisor(FullRefreshAdvisor.defaults())
         .maxRootsPerRun(maxRoots(a))
         .heavySeconds(heavy)

@@ -1,5 +1,6 @@
 package dev.dbttriage.cli;
 
+import dev.dbttriage.artifact.ArtifactException;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.plan.RescuePlanner;
 import dev.dbttriage.rules.BuiltInRules;
@@ -18,7 +19,16 @@ final class Wiring {
         .classifier(BuiltInRules.classifier()).build();
   }
 
-  static RescuePlanner.Builder planner(Manifest manifest) {
-    return RescuePlanner.builder().evaluator(SelectorEngine.of(manifest)::evaluate);
+  /**
+   * A planner that verifies its steps with the selector; when the manifest's graph cannot be built (a
+   * dependency on a node it lacks), the plan is made unverified and the reason printed on stderr.
+   */
+  static RescuePlanner.Builder planner(Manifest manifest, CliContext context) {
+    try {
+      return RescuePlanner.builder().evaluator(SelectorEngine.of(manifest)::evaluate);
+    } catch (ArtifactException e) {
+      context.err().println("warning: the plan's selections are not verified: " + e.getMessage());
+      return RescuePlanner.builder();
+    }
   }
 }
