@@ -363,7 +363,8 @@ final class Renderers {
       String classname = dot2 > 0 ? id.substring(0, dot2) : type;
       sb.append("    <testcase classname=\"").append(xml(classname)).append("\" name=\"").append(xml(id))
           .append("\" time=\"").append(secs(res.executionTime())).append('"');
-      String message = res.message().orElse("");
+      // Messages can carry connection strings and tokens: every output is redacted.
+      String message = dev.dbttriage.classify.Redaction.redact(res.message().orElse(""));
       Optional<RootCause> root = Optional.ofNullable(rootsById.get(id));
       String cls = root.map(x -> x.diagnosis().errorClass() + "/" + x.diagnosis().subclass()).orElse(type);
       switch (res.status()) {

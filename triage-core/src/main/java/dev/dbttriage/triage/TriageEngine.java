@@ -470,7 +470,8 @@ public final class TriageEngine {
             radiusText(radius), ResolutionKind.UPSTREAM, diagnosis.advice(),
             "dbt source freshness --select source:" + name);
         roots.add(new RootCause(RootKind.SOURCE_FRESHNESS, fr.uniqueId(), name, ResourceType.SOURCE, node, status,
-            message.isEmpty() ? Optional.empty() : Optional.of(message), firstLine(message), diagnosis, List.of(),
+            message.isEmpty() ? Optional.empty() : Optional.of(Redaction.redact(message)),
+            Redaction.redact(firstLine(message)), diagnosis, List.of(),
             List.of(), radius, Optional.empty(), record));
       }
     }

@@ -90,6 +90,18 @@ class ReportFormatTest {
   }
 
   @Test
+  void secretsInMessagesAreRedactedInEveryFormat() {
+    TriageReport leaky = new HandMadeRun().model("a")
+        .result("a", dev.dbttriage.artifact.RunStatus.ERROR, "Database Error in model a (models/a.sql)\n"
+            + "  could not connect to postgresql://dbt_user:hunter2secret@db.internal:5432/analytics")
+        .triage("run");
+
+    for (ReportFormat f : ReportFormat.values()) {
+      assertThat(f.render(leaky)).as(f.label()).doesNotContain("hunter2secret");
+    }
+  }
+
+  @Test
   void xmlEscapingDropsControlCharacters() {
     assertThat(Renderers.xml("a<b & \"c\"\u0001\u001b[31m")).isEqualTo("a&lt;b &amp; &quot;c&quot;\\e[31m");
   }
