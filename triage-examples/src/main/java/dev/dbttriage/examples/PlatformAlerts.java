@@ -1,5 +1,6 @@
 package dev.dbttriage.examples;
 
+import dev.dbttriage.triage.CommonCause;
 import dev.dbttriage.triage.ExposureImpact;
 import dev.dbttriage.triage.RootCause;
 import dev.dbttriage.triage.Severity;
@@ -11,7 +12,8 @@ import java.util.Set;
 
 /**
  * Worked example for an internal platform tool: after a dbt job fails, post <em>one alert per root cause</em> to
- * a chat or paging tool, with its owners and the exposures it hits, instead of one per skipped model.
+ * a chat or paging tool, with its owners and the exposures it hits, instead of one per skipped model; roots the
+ * triage found to share one likely cause get a single alert between them.
  *
  * <pre>{@code
  * TriageReport report = Triage.triage(Triage.readTarget(Path.of("target")));
@@ -42,14 +44,39 @@ public final class PlatformAlerts {
   }
 
   /**
-   * Returns one alert per root cause that is a failure (warnings are left out), most urgent first.
+   * Returns one alert per common cause and one per other root cause that is a failure (warnings are left out).
    *
    * @param report the triage of the failed run
    * @return the alerts
    */
   public static List<Alert> alerts(TriageReport report) {
     List<Alert> alerts = new ArrayList<>();
+    // Roots that are one problem (seventeen tables missing from one dataset) get one alert between them.
+    Set<String> grouped = new java.util.HashSet<>();
+    for (CommonCause cause : report.commonCauses()) {
+      grouped.addAll(cause.roots());
+      Set<String> mentions = new LinkedHashSet<>();
+      Severity worst = Severity.INFO;
+      int downstream = 0;
+      for (String id : cause.roots()) {
+        RootCause root = report.root(id).orElseThrow();
+        mentions.addAll(root.blastRadius().owners());
+        root.blastRadius().exposures().forEach(e -> e.owner().ifPresent(mentions::add));
+        worst = root.severity().compareTo(worst) > 0 ? root.severity() : worst;
+        downstream += root.blastRadius().size();
+      }
+      String title = String.format("[%s] dbt %s: %d roots, one likely cause (%s/%s%s)", worst.name(),
+          report.command().orElse("run"), cause.roots().size(), cause.errorClass(), cause.subclass(),
+          cause.scope().map(x -> " in " + x).orElse(""));
+      String text = title + "\n" + cause.summary() + "\nRoots: " + String.join(", ", cause.roots())
+          + "\nDownstream of them: " + downstream + " node(s) (counted per root)";
+      boolean page = worst == Severity.MAJOR;
+      alerts.add(new Alert(worst, page, title, text, List.copyOf(mentions), page ? "#data-incidents" : "#data-alerts"));
+    }
     for (RootCause root : report.failures()) {
+      if (grouped.contains(root.uniqueId())) {
+        continue;
+      }
       Set<String> mentions = new LinkedHashSet<>(root.blastRadius().owners());
       for (ExposureImpact e : root.blastRadius().exposures()) {
         e.owner().ifPresent(mentions::add);

@@ -10,6 +10,22 @@ import org.junit.jupiter.api.Test;
 
 class PlatformAlertsTest {
   @Test
+  void anOutageWithOneCommonCauseIsOneAlertNotSeventeen() {
+    java.nio.file.Path run = java.nio.file.Path.of(System.getProperty("dbttriage.shared", "../../shared"))
+        .resolve("fixtures/artifacts/2moonyo_global-trade-intelligence-pipeline/1.11.7_7454878");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(run), "corpus absent");
+
+    List<PlatformAlerts.Alert> alerts = PlatformAlerts.alerts(Triage.triage(Triage.readTarget(run)));
+
+    assertThat(alerts).singleElement().satisfies(a -> {
+      assertThat(a.title()).isEqualTo(
+          "[MAJOR] dbt build: 17 roots, one likely cause (DATABASE/MISSING_RELATION in fullcap-10111:raw)");
+      assertThat(a.page()).isTrue();
+      assertThat(a.channelHint()).isEqualTo("#data-incidents");
+    });
+  }
+
+  @Test
   void theSampleRunRaisesOneAlertPerRootCauseNotOnePerSkippedModel() {
     TriageReport report = Triage.triage(SampleRun.load());
 
