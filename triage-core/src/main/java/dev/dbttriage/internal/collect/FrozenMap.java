@@ -23,25 +23,30 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
 
   private final String[] keys;
   private final Object[] values;
-  private final int[] sorted;
+  private int[] sorted;
   private Set<Map.Entry<String, V>> entrySet;
 
   private FrozenMap(String[] keys, Object[] values) {
     this.keys = keys;
     this.values = values;
-    if (keys.length > SCAN_LIMIT) {
+  }
+
+  /** The positions of the keys in key order, built on the first lookup of a larger map. */
+  private int[] sorted() {
+    int[] s = sorted;
+    if (s == null) {
       Integer[] order = new Integer[keys.length];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
       Arrays.sort(order, (a, b) -> keys[a].compareTo(keys[b]));
-      sorted = new int[order.length];
+      s = new int[order.length];
       for (int i = 0; i < order.length; i++) {
-        sorted[i] = order[i];
+        s[i] = order[i];
       }
-    } else {
-      sorted = null;
+      sorted = s; // idempotent: a race builds the same array twice
     }
+    return s;
   }
 
   /** Returns the empty map. */
@@ -68,29 +73,33 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
     }
     String[] k = new String[keys.size()];
     Object[] v = new Object[keys.size()];
-    java.util.Map<String, Integer> position = keys.size() > SCAN_LIMIT ? new java.util.HashMap<>() : null;
     int n = 0;
-    for (int i = 0; i < k.length; i++) {
-      String key = java.util.Objects.requireNonNull(keys.get(i), "key");
-      int at = -1;
-      if (position != null) {
-        Integer p = position.putIfAbsent(key, n);
-        at = p == null ? -1 : p;
-      } else {
+    if (keys.size() > SCAN_LIMIT && !hasRepeatedHash(keys)) {
+      // Distinct hashes mean distinct keys: the common case of a JSON object, copied without a lookup per key.
+      for (int i = 0; i < k.length; i++) {
+        k[i] = java.util.Objects.requireNonNull(keys.get(i), "key");
+        v[i] = values.get(i);
+      }
+      n = k.length;
+    } else {
+      // Small maps, or (rarely) repeated hashes: a repeated key keeps its last value at its first position.
+      for (int i = 0; i < k.length; i++) {
+        String key = java.util.Objects.requireNonNull(keys.get(i), "key");
+        int at = -1;
         for (int j = 0; j < n; j++) {
           if (k[j].equals(key)) {
             at = j;
             break;
           }
         }
+        if (at >= 0) {
+          v[at] = values.get(i);
+        } else {
+          k[n] = key;
+          v[n] = values.get(i);
+          n++;
+        }
       }
-      if (at >= 0) {
-        v[at] = values.get(i);
-        continue;
-      }
-      k[n] = key;
-      v[n] = values.get(i);
-      n++;
     }
     if (n < k.length) {
       k = Arrays.copyOf(k, n);
@@ -125,11 +134,26 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
     return new FrozenMap<>(k, v);
   }
 
+  private static boolean hasRepeatedHash(List<String> keys) {
+    int[] hashes = new int[keys.size()];
+    for (int i = 0; i < hashes.length; i++) {
+      String key = keys.get(i);
+      hashes[i] = key == null ? 0 : key.hashCode();
+    }
+    Arrays.sort(hashes);
+    for (int i = 1; i < hashes.length; i++) {
+      if (hashes[i] == hashes[i - 1]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private int indexOf(Object key) {
     if (!(key instanceof String s)) {
       return -1;
     }
-    if (sorted == null) {
+    if (keys.length <= SCAN_LIMIT) {
       for (int i = 0; i < keys.length; i++) {
         if (keys[i].equals(s)) {
           return i;
@@ -137,6 +161,7 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
       }
       return -1;
     }
+    int[] sorted = sorted();
     int lo = 0;
     int hi = sorted.length - 1;
     while (lo <= hi) {
