@@ -16,6 +16,7 @@ import dev.dbttriage.decide.RefreshDecision;
 import dev.dbttriage.decide.RefreshInput;
 import dev.dbttriage.decide.RefreshKind;
 import dev.dbttriage.internal.graph.CompactGraph;
+import dev.dbttriage.internal.graph.DbtNodes;
 import dev.dbttriage.triage.ExposureImpact;
 import dev.dbttriage.triage.ResolutionKind;
 import dev.dbttriage.triage.RootCause;
@@ -310,14 +311,7 @@ public final class RescuePlanner {
         return results.containsKey(id);
       }
       Node n = graph.node(i);
-      if (n.resourceType() == ResourceType.MODEL && n.config().isEphemeral()) {
-        return false;
-      }
-      // dbt drops "empty" nodes (no SQL) from every command but ls; seeds are never empty.
-      if (manifest.nodes().containsKey(id) && n.resourceType() != ResourceType.SEED && n.rawCode().isBlank()) {
-        return false;
-      }
-      return runnable.contains(n.resourceType());
+      return !DbtNodes.neverExecutes(n) && runnable.contains(n.resourceType());
     }
 
     Optional<PlanStep> resume(int number, Set<String> remaining, List<String> refreshed) {
@@ -408,7 +402,20 @@ public final class RescuePlanner {
       return got != null && got.equals(nodes);
     }
 
+    /** Selections already evaluated: a candidate is checked by repair() and again by selects(). */
+    final Map<List<List<String>>, Set<String>> evaluated = new java.util.HashMap<>();
+
     Set<String> evaluate(List<String> select, List<String> exclude) {
+      List<List<String>> key = List.of(List.copyOf(select), List.copyOf(exclude));
+      if (evaluated.containsKey(key)) {
+        return evaluated.get(key);
+      }
+      Set<String> result = evaluateOnce(select, exclude);
+      evaluated.put(key, result);
+      return result;
+    }
+
+    private Set<String> evaluateOnce(List<String> select, List<String> exclude) {
       try {
         Set<String> raw = evaluator.orElseThrow().evaluate(command, select, exclude);
         Set<String> out = new HashSet<>();
@@ -517,22 +524,14 @@ public final class RescuePlanner {
       return disjoint;
     }
 
-    /** Tokens for a set of nodes: {@code top+} for each node with no parent inside the set. */
+    /** Tokens for a set of nodes: {@code top+} for each node with no ancestor inside the set. */
     List<String> tokensFor(Set<String> nodes) {
+      // One walk down from the whole set reaches exactly the members that have an ancestor in it.
+      BitSet below = graph.descendants(nodes.stream().mapToInt(graph::indexOf).filter(i -> i >= 0).toArray());
       List<String> tokens = new ArrayList<>();
       for (String id : nodes) {
         int i = graph.indexOf(id);
-        boolean top = true;
-        if (i >= 0) {
-          BitSet up = graph.ancestors(i);
-          for (int a = up.nextSetBit(0); a >= 0; a = up.nextSetBit(a + 1)) {
-            if (nodes.contains(graph.node(a).uniqueId())) {
-              top = false;
-              break;
-            }
-          }
-        }
-        if (top) {
+        if (i < 0 || !below.get(i)) {
           tokens.add(selectorName(id) + (i >= 0 && graph.children(i).length > 0 ? "+" : ""));
         }
       }
@@ -737,19 +736,7 @@ public final class RescuePlanner {
 
     String selectorName(String id) {
       int i = graph.indexOf(id);
-      if (i < 0) {
-        return id;
-      }
-      Node n = graph.node(i);
-      if (n.resourceType() == ResourceType.SOURCE) {
-        return "source:" + n.sourceName().map(s -> s + ".").orElse("") + n.name();
-      }
-      if (n.resourceType() == ResourceType.UNIT_TEST) {
-        return "unit_test:" + n.name();
-      }
-      String name = n.version().map(v -> n.name() + ".v" + v).orElse(n.name());
-      // A bare name also matches same-named nodes of other packages; qualify it when another node shares it.
-      return name;
+      return i < 0 ? id : DbtNodes.selectorName(graph.node(i));
     }
 
     String command(List<String> select, List<String> exclude, boolean full) {

@@ -2,6 +2,7 @@ package dev.dbttriage.triage;
 
 import dev.dbttriage.artifact.FreshnessResult;
 import dev.dbttriage.internal.graph.CompactGraph;
+import dev.dbttriage.internal.graph.DbtNodes;
 import dev.dbttriage.select.SelectionRequest;
 import dev.dbttriage.select.SelectorEngine;
 import dev.dbttriage.artifact.FreshnessStatus;
@@ -458,12 +459,12 @@ public final class TriageEngine {
         int i = graph.indexOf(fr.uniqueId());
         BitSet reach = i >= 0 ? graph.descendants(i) : new BitSet();
         Optional<Node> node = i >= 0 ? Optional.of(graph.node(i)) : Optional.empty();
-        String message = freshnessMessage(fr, node);
+        String name = node.map(n -> n.sourceName().map(s -> s + "." + n.name()).orElse(n.name()))
+            .orElse(sourceSelectorName(fr.uniqueId()));
+        String message = freshnessMessage(fr, name);
         Diagnosis diagnosis = diagnoser.diagnose(message, Optional.empty(), node, manifest.adapterType());
         boolean warnOnly = fr.status() == FreshnessStatus.WARN;
         BlastRadius radius = blastRadius(reach, warnOnly);
-        String name = node.map(n -> n.sourceName().map(s -> s + "." + n.name()).orElse(n.name()))
-            .orElse(sourceSelectorName(fr.uniqueId()));
         String status = fr.status() == FreshnessStatus.UNKNOWN ? fr.rawStatus() : fr.status().dbtName();
         TriageRecord record = new TriageRecord(
             generatedAt.orElse("unknown"), name, "source", diagnosis.errorClass(), firstLine(message),
@@ -476,9 +477,7 @@ public final class TriageEngine {
       }
     }
 
-    String freshnessMessage(FreshnessResult fr, Optional<Node> node) {
-      String name = node.map(n -> n.sourceName().map(s -> s + "." + n.name()).orElse(n.name()))
-          .orElse(sourceSelectorName(fr.uniqueId()));
+    String freshnessMessage(FreshnessResult fr, String name) {
       if (fr.error().isPresent()) {
         return "Database Error in source " + name + ": " + fr.error().get();
       }
@@ -516,14 +515,10 @@ public final class TriageEngine {
           continue;
         }
         int i = graph.indexOf(id);
-        if (i >= 0) {
-          Node n = graph.node(i);
-          // Ephemeral models are selected but never executed, so they never have a result.
-          if (n.config().isEphemeral() && n.resourceType() == ResourceType.MODEL) {
-            continue;
-          }
+        // Ephemeral and empty nodes are selected but never executed, so they never have a result.
+        if (i < 0 || !DbtNodes.neverExecutes(graph.node(i))) {
+          missing.add(id);
         }
-        missing.add(id);
       }
       return List.copyOf(missing);
     }
@@ -538,10 +533,8 @@ public final class TriageEngine {
     boolean everyExecutableNodeHasAResult() {
       for (int i = 0; i < graph.size(); i++) {
         Node n = graph.node(i);
-        if (RESULT_TYPES.contains(n.resourceType()) && n.enabled() && !results.containsKey(n.uniqueId())
-            && !(n.resourceType() == ResourceType.MODEL && n.config().isEphemeral())
-            && !(n.resourceType() != ResourceType.SEED && n.resourceType() != ResourceType.UNIT_TEST
-                && n.rawCode().isBlank())) {
+        if (RESULT_TYPES.contains(n.resourceType()) && graph.enabled(i) && !results.containsKey(n.uniqueId())
+            && !DbtNodes.neverExecutes(n)) {
           return false;
         }
       }
@@ -650,7 +643,7 @@ public final class TriageEngine {
       List<String> names = new ArrayList<>();
       for (String id : ids) {
         int i = graph.indexOf(id);
-        names.add(i >= 0 ? selectorName(graph.node(i)) : id);
+        names.add(i >= 0 ? DbtNodes.selectorName(graph.node(i)) : id);
       }
       return names;
     }
@@ -835,7 +828,7 @@ public final class TriageEngine {
         case "build", "run", "seed", "snapshot" -> command;
         default -> "run";
       };
-      String sel = node.map(TriageEngine::selectorName).orElse(name);
+      String sel = node.map(DbtNodes::selectorName).orElse(name);
       if (command.equals("run-operation") || name.startsWith("macro.")) {
         return "dbt run-operation " + name.substring(name.lastIndexOf('.') + 1);
       }
@@ -867,17 +860,6 @@ public final class TriageEngine {
       .thenComparing(RootCause::severity, Comparator.reverseOrder())
       .thenComparing(r -> r.blastRadius().size(), Comparator.reverseOrder())
       .thenComparing(RootCause::uniqueId);
-
-  /** Returns the name {@code dbt --select} selects this node alone by (its versioned name for versions). */
-  static String selectorName(Node n) {
-    if (n.resourceType() == ResourceType.SOURCE) {
-      return "source:" + n.sourceName().map(s -> s + ".").orElse("") + n.name();
-    }
-    if (n.resourceType() == ResourceType.EXPOSURE) {
-      return "exposure:" + n.name();
-    }
-    return n.version().map(v -> n.name() + ".v" + v).orElse(n.name());
-  }
 
   /** The schema or dataset part of a relation name: everything before its last dot, quotes removed. */
   static String scopeOf(String relation) {
