@@ -12,6 +12,7 @@ import dev.dbttriage.artifact.Node;
 import dev.dbttriage.artifact.ResourceType;
 import dev.dbttriage.artifact.RunResult;
 import dev.dbttriage.artifact.RunResults;
+import dev.dbttriage.artifact.RunState;
 import dev.dbttriage.artifact.RunStatus;
 import dev.dbttriage.classify.Classifier;
 import dev.dbttriage.classify.Redaction;
@@ -213,6 +214,9 @@ public final class TriageEngine {
       rank();
       if (graph.size() > 0) {
         addOwners(0, new TreeSet<>());
+      }
+      if (!input.previousRuns().isEmpty()) {
+        historyResults();
       }
       List<Map.Entry<String, RootKind>> todo = new ArrayList<>(kinds.entrySet());
       warnIds.forEach(id -> todo.add(Map.entry(id, RootKind.WARNING)));
@@ -744,23 +748,43 @@ public final class TriageEngine {
       if (cached != null) {
         return cached;
       }
+      // Previous runs are older by definition: ordered among themselves (RunState sorts by generated_at), then
+      // the current ones; a previous run that is also a current one counts once, as current.
+      java.util.Set<String> current = new java.util.HashSet<>();
+      input.current().runs().forEach(r -> current.add(invocationKey(r)));
       List<RunResults> runs = new ArrayList<>();
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      List<RunResults> all = new ArrayList<>(input.previousRuns());
-      all.addAll(input.current().runs());
-      for (RunResults run : all) {
-        String key = run.metadata().invocationId().orElse("") + "|" + run.metadata().generatedAt().orElse("")
-            + "|" + run.results().size();
-        if (seen.add(key)) {
+      java.util.Set<String> seen = new java.util.HashSet<>(current);
+      for (RunResults run : RunState.of(input.previousRuns()).runs()) {
+        if (seen.add(invocationKey(run))) {
           runs.add(run);
         }
       }
-      boolean allTimed = runs.stream().allMatch(r -> r.metadata().generatedAt().isPresent());
-      if (allTimed) {
-        runs.sort(Comparator.comparing(r -> r.metadata().generatedAt().orElseThrow()));
-      }
+      runs.addAll(input.current().runs());
       historyRuns = List.copyOf(runs);
       return historyRuns;
+    }
+
+    String invocationKey(RunResults run) {
+      return run.metadata().invocationId().orElse("") + "|" + run.metadata().generatedAt().orElse("") + "|"
+          + run.results().size();
+    }
+
+    private volatile List<Map<String, RunResult>> historyResults;
+
+    /** Each history run's results by unique id (the last one when a file lists an id twice), built once. */
+    List<Map<String, RunResult>> historyResults() {
+      List<Map<String, RunResult>> cached = historyResults;
+      if (cached == null) {
+        List<Map<String, RunResult>> maps = new ArrayList<>();
+        for (RunResults run : historyRuns()) {
+          Map<String, RunResult> m = new HashMap<>();
+          run.results().forEach(r -> m.put(r.uniqueId(), r));
+          maps.add(m);
+        }
+        cached = List.copyOf(maps);
+        historyResults = cached;
+      }
+      return cached;
     }
 
     Optional<FailureHistory> history(String id) {
@@ -768,13 +792,14 @@ public final class TriageEngine {
         return Optional.empty();
       }
       List<RunResults> runs = historyRuns();
+      List<Map<String, RunResult>> byId = historyResults();
       List<Boolean> failed = new ArrayList<>();
       List<Optional<String>> when = new ArrayList<>();
-      for (RunResults run : runs) {
-        Optional<RunResult> r = run.result(id);
-        if (r.isPresent() && r.get().status() != RunStatus.SKIPPED) {
-          failed.add(NODE_FAILURES.contains(r.get().status()));
-          when.add(run.metadata().generatedAt());
+      for (int k = 0; k < runs.size(); k++) {
+        RunResult r = byId.get(k).get(id);
+        if (r != null && r.status() != RunStatus.SKIPPED) {
+          failed.add(NODE_FAILURES.contains(r.status()));
+          when.add(runs.get(k).metadata().generatedAt());
         }
       }
       int observed = failed.size();

@@ -191,6 +191,20 @@ class TriageEngineTest {
   }
 
   @Test
+  void aPreviousRunIsOlderThanTheCurrentOneWhateverItsClockSays() {
+    HandMadeRun today = new HandMadeRun().model("a").result("a", ERROR, "x");
+    RunResults earlierButSkewed = new HandMadeRun().result("a", SUCCESS).run("run", "2026-11-21T09:00:00Z");
+
+    TriageReport report = TriageEngine.builder().selectionResolver((m, r) -> Optional.empty()).build()
+        .triage(TriageInput.of(today.manifest(), today.run("run", "2026-11-20T03:00:00Z"))
+            .withPreviousRuns(List.of(earlierButSkewed)));
+
+    FailureHistory h = report.root("model.shop.a").orElseThrow().history().orElseThrow();
+    assertThat(h.consecutiveFailures()).isEqualTo(1);
+    assertThat(h.firstSeen()).contains("2026-11-20T03:00:00Z");
+  }
+
+  @Test
   void aStaleSourceTheManifestLacksGetsAValidFreshnessSelector() {
     assertThat(TriageEngine.sourceSelectorName("source.shop.stripe.payments")).isEqualTo("stripe.payments");
     assertThat(TriageEngine.sourceSelectorName("model.shop.x")).isEqualTo("model.shop.x");
