@@ -5,6 +5,7 @@ import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.artifact.TargetArtifacts;
 import dev.dbttriage.decide.FullRefreshAdvisor;
+import dev.dbttriage.lineage.Project;
 import dev.dbttriage.plan.RescuePlan;
 import dev.dbttriage.plan.RescuePlanner;
 import dev.dbttriage.select.SelectorEngine;
@@ -103,6 +104,17 @@ public final class Triage {
   }
 
   /**
+   * Returns the selector engine of a loaded project, shared by every caller of the same project.
+   *
+   * @param project the project
+   * @return the engine, immutable and safe to share between threads
+   * @throws dev.dbttriage.artifact.ArtifactException if the project's graph has a cycle or a missing node
+   */
+  public static SelectorEngine selector(Project project) {
+    return SelectorEngine.of(project);
+  }
+
+  /**
    * Plans the rescue of a triaged run with the playbook's defaults, each step verified with the selector and
    * full refreshes decided by {@link FullRefreshAdvisor#defaults()}.
    *
@@ -111,7 +123,38 @@ public final class Triage {
    * @return the plan
    */
   public static RescuePlan plan(TriageReport report, Manifest manifest) {
-    return RescuePlanner.builder().evaluator(SelectorEngine.of(manifest)::evaluate)
-        .refreshAdvisor(FullRefreshAdvisor.defaults()).build().plan(report, manifest);
+    Project project = report.project().manifest() == manifest ? report.project() : Project.of(manifest);
+    return plan(report, project);
+  }
+
+  /**
+   * Plans the rescue of a triaged run on the project it was triaged on, with the playbook's defaults: each step
+   * verified with the project's own selector (no graph is built again) and full refreshes decided by
+   * {@link FullRefreshAdvisor#defaults()}.
+   *
+   * @param report the triage report
+   * @return the plan
+   */
+  public static RescuePlan plan(TriageReport report) {
+    return plan(report, report.project());
+  }
+
+  private static RescuePlan plan(TriageReport report, Project project) {
+    // The selector is asked for on first use: a graph dbt would refuse makes each step unverified, with the
+    // reason among the plan's problems, instead of failing the plan.
+    return RescuePlanner.builder()
+        .evaluator((command, select, exclude) -> SelectorEngine.of(project).evaluate(command, select, exclude))
+        .refreshAdvisor(FullRefreshAdvisor.defaults()).build().plan(report, project.manifest());
+  }
+
+  /**
+   * Loads a manifest as a project: its lineage indexed once, for the selector, triage, planning and the deploy
+   * check to share.
+   *
+   * @param manifest the manifest
+   * @return the project
+   */
+  public static Project load(Manifest manifest) {
+    return Project.of(manifest);
   }
 }

@@ -54,7 +54,7 @@ final class Engines {
       return ids;
     }
     for (String id : graph.downstream(node.uniqueId())) {
-      if (graph.node(id).filter(n -> n.enabled() && LS_DEFAULT_TYPES.contains(n.resourceType())).isPresent()) {
+      if (graph.node(id).filter(n -> LS_DEFAULT_TYPES.contains(n.resourceType())).isPresent()) {
         ids.add(id);
       }
     }

@@ -3,7 +3,6 @@ package dev.dbttriage.lineage;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
 import dev.dbttriage.internal.lineage.LineageIndex;
-import dev.dbttriage.internal.lineage.LineageAccess;
 import java.util.AbstractSet;
 import java.util.BitSet;
 import java.util.Collection;
@@ -29,17 +28,17 @@ import org.jgrapht.graph.SimpleDirectedGraph;
  * Set<String> blast = graph.downstream("model.shop.orders");
  * }</pre>
  *
- * <p>Instances are immutable and thread-safe; walks run on compact int-indexed adjacency arrays.
+ * <p>A graph is a view of a {@link Project}'s one lineage ({@link Project#lineage()}); {@link #of(Manifest)} loads
+ * a project for a manifest. Instances are immutable and thread-safe; walks run on the project's compact
+ * int-indexed adjacency arrays.
  */
 public final class LineageGraph {
-  static {
-    LineageAccess.register(g -> g.compact, LineageGraph::new);
-  }
-
+  private final Project project;
   private final LineageIndex compact;
   private volatile Graph<String, DefaultEdge> view;
 
-  private LineageGraph(LineageIndex compact) {
+  LineageGraph(Project project, LineageIndex compact) {
+    this.project = project;
     this.compact = compact;
   }
 
@@ -54,7 +53,12 @@ public final class LineageGraph {
    *     no edge)
    */
   public static LineageGraph of(Manifest manifest) {
-    return new LineageGraph(LineageIndex.build(Objects.requireNonNull(manifest, "manifest")));
+    return Project.of(manifest).lineage();
+  }
+
+  /** Returns the project whose lineage this graph is. */
+  public Project project() {
+    return project;
   }
 
   /** Returns the manifest the graph was built from. */

@@ -15,8 +15,10 @@ import dev.dbttriage.decide.FullRefreshAdvisor;
 import dev.dbttriage.decide.RefreshDecision;
 import dev.dbttriage.decide.RefreshInput;
 import dev.dbttriage.decide.RefreshKind;
-import dev.dbttriage.internal.graph.CompactGraph;
 import dev.dbttriage.internal.graph.DbtNodes;
+import dev.dbttriage.internal.lineage.LineageIndex;
+import dev.dbttriage.internal.lineage.ProjectCore;
+import dev.dbttriage.lineage.Project;
 import dev.dbttriage.triage.ExposureImpact;
 import dev.dbttriage.triage.ResolutionKind;
 import dev.dbttriage.triage.RootCause;
@@ -94,7 +96,19 @@ public final class RescuePlanner {
   }
 
   /**
-   * Plans the rescue of a triaged run.
+   * Plans the rescue of a triaged run on the project it was triaged on.
+   *
+   * @param report the triage report
+   * @return the plan
+   */
+  public RescuePlan plan(TriageReport report) {
+    Objects.requireNonNull(report, "report");
+    return new Planning(report, report.project()).plan();
+  }
+
+  /**
+   * Plans the rescue of a triaged run; the report's own project is reused when {@code manifest} is its
+   * manifest.
    *
    * @param report the triage report
    * @param manifest the manifest the run used
@@ -103,22 +117,23 @@ public final class RescuePlanner {
   public RescuePlan plan(TriageReport report, Manifest manifest) {
     Objects.requireNonNull(report, "report");
     Objects.requireNonNull(manifest, "manifest");
-    return new Planning(report, manifest).plan();
+    Project project = report.project().manifest() == manifest ? report.project() : Project.of(manifest);
+    return new Planning(report, project).plan();
   }
 
   private final class Planning {
     final TriageReport report;
     final Manifest manifest;
-    final CompactGraph graph;
+    final LineageIndex graph;
     final String command;
     final Set<ResourceType> runnable;
     final Map<String, RunResult> results = new LinkedHashMap<>();
     final List<String> problems = new ArrayList<>();
 
-    Planning(TriageReport report, Manifest manifest) {
+    Planning(TriageReport report, Project project) {
       this.report = report;
-      this.manifest = manifest;
-      this.graph = new CompactGraph(manifest);
+      this.manifest = project.manifest();
+      this.graph = ProjectCore.of(project).index();
       String original = report.command().orElse("run");
       this.command = switch (original) {
         case "build", "run", "test", "seed", "snapshot" -> original;
@@ -196,7 +211,7 @@ public final class RescuePlanner {
         String id = root.uniqueId();
         String name = selectorName(id);
         if (upstreamFixed.contains(id)) {
-          int at = graph.indexOf(id);
+          int at = graph.memberIndexOf(id);
           Set<String> upstream = at < 0 ? Set.of() : idsOf(graph.ancestors(at));
           steps.add(step(steps.size() + 1, StepKind.UPSTREAM_LAYER, command(List.of("+" + name), List.of(name),
               false), List.of("+" + name), List.of(name), false, List.copyOf(new TreeSet<>(upstream)), false,
@@ -207,11 +222,11 @@ public final class RescuePlanner {
             "heavy target (" + heaviness(root) + "): rebuild it alone and confirm it before its downstream"));
         remaining.removeAll(target);
         Set<String> below = new TreeSet<>(remaining);
-        int at = graph.indexOf(id);
+        int at = graph.memberIndexOf(id);
         below.retainAll(at < 0 ? Set.of() : idsOf(graph.descendants(at)));
         // A node that is also below another failed root waits for that root: the later rescue step rebuilds it.
         for (RootCause other : report.failures()) {
-          int o = graph.indexOf(other.uniqueId());
+          int o = graph.memberIndexOf(other.uniqueId());
           if (!other.uniqueId().equals(id) && o >= 0 && remaining.contains(other.uniqueId())) {
             below.removeAll(idsOf(graph.descendants(o)));
           }
@@ -290,7 +305,7 @@ public final class RescuePlanner {
       }
       Set<String> out = new TreeSet<>(ids);
       for (String id : ids) {
-        int i = graph.indexOf(id);
+        int i = graph.memberIndexOf(id);
         if (i < 0) {
           continue;
         }
@@ -306,7 +321,7 @@ public final class RescuePlanner {
     }
 
     boolean executes(String id) {
-      int i = graph.indexOf(id);
+      int i = graph.memberIndexOf(id);
       if (i < 0) {
         return results.containsKey(id);
       }
@@ -478,7 +493,7 @@ public final class RescuePlanner {
           if (j != null) {
             union(parent, i, j);
           }
-          int x = graph.indexOf(id);
+          int x = graph.memberIndexOf(id);
           if (x >= 0) {
             for (int p : graph.parents(x)) {
               Integer k = owner.putIfAbsent("parent:" + graph.node(p).uniqueId(), i);
@@ -527,12 +542,12 @@ public final class RescuePlanner {
     /** Tokens for a set of nodes: {@code top+} for each node with no ancestor inside the set. */
     List<String> tokensFor(Set<String> nodes) {
       // One walk down from the whole set reaches exactly the members that have an ancestor in it.
-      BitSet below = graph.descendants(nodes.stream().mapToInt(graph::indexOf).filter(i -> i >= 0).toArray());
+      BitSet below = graph.descendants(nodes.stream().mapToInt(graph::memberIndexOf).filter(i -> i >= 0).toArray());
       List<String> tokens = new ArrayList<>();
       for (String id : nodes) {
-        int i = graph.indexOf(id);
+        int i = graph.memberIndexOf(id);
         if (i < 0 || !below.get(i)) {
-          tokens.add(selectorName(id) + (i >= 0 && graph.children(i).length > 0 ? "+" : ""));
+          tokens.add(selectorName(id) + (i >= 0 && graph.hasChildren(i) ? "+" : ""));
         }
       }
       return tokens;
@@ -714,7 +729,7 @@ public final class RescuePlanner {
     }
 
     ResourceType typeOf(String id) {
-      int i = graph.indexOf(id);
+      int i = graph.memberIndexOf(id);
       return i >= 0 ? graph.node(i).resourceType() : ResourceType.OTHER;
     }
 
@@ -735,7 +750,7 @@ public final class RescuePlanner {
     }
 
     String selectorName(String id) {
-      int i = graph.indexOf(id);
+      int i = graph.memberIndexOf(id);
       return i < 0 ? id : DbtNodes.selectorName(graph.node(i));
     }
 

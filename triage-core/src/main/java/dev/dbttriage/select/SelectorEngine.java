@@ -3,8 +3,9 @@ package dev.dbttriage.select;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
 import dev.dbttriage.internal.lineage.LineageIndex;
-import dev.dbttriage.internal.lineage.LineageAccess;
+import dev.dbttriage.internal.lineage.ProjectCore;
 import dev.dbttriage.lineage.LineageGraph;
+import dev.dbttriage.lineage.Project;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -57,9 +58,9 @@ public final class SelectorEngine {
   private final java.util.concurrent.ConcurrentHashMap<String, BitSet> stateResults =
       new java.util.concurrent.ConcurrentHashMap<>();
 
-  private SelectorEngine(LineageGraph lineage, SelectionContext context) {
-    this.lineage = lineage;
-    this.graph = LineageAccess.compact(lineage);
+  private SelectorEngine(Project project, SelectionContext context) {
+    this.lineage = project.lineage();
+    this.graph = ProjectCore.of(project).index();
     this.context = Objects.requireNonNull(context, "context");
     Manifest m = graph.manifest();
     this.rootProject = context.rootProjectName().or(m::projectName).orElse("");
@@ -127,7 +128,33 @@ public final class SelectorEngine {
    * @throws dev.dbttriage.artifact.ArtifactException if the manifest's graph has a cycle or a dangling dependency
    */
   public static SelectorEngine of(Manifest manifest) {
-    return of(manifest, SelectionContext.EMPTY);
+    return of(Project.of(manifest));
+  }
+
+  /**
+   * Returns the engine of a loaded project, without comparison state: built on first use and then shared by
+   * every caller of the same project (the triage engine, the planner, the assertions).
+   *
+   * @param project the project
+   * @return the engine
+   * @throws dev.dbttriage.artifact.ArtifactException if the project's graph has a cycle or a dangling dependency
+   */
+  public static SelectorEngine of(Project project) {
+    Objects.requireNonNull(project, "project");
+    return ProjectCore.of(project).view(SelectorEngine.class, c -> new SelectorEngine(project, SelectionContext.EMPTY));
+  }
+
+  /**
+   * Builds an engine for a loaded project with comparison state and selector definitions, sharing the project's
+   * lineage.
+   *
+   * @param project the project
+   * @param context the state
+   * @return the engine
+   * @throws dev.dbttriage.artifact.ArtifactException if the project's graph has a cycle or a dangling dependency
+   */
+  public static SelectorEngine of(Project project, SelectionContext context) {
+    return new SelectorEngine(Objects.requireNonNull(project, "project"), context);
   }
 
   /**
@@ -139,7 +166,7 @@ public final class SelectorEngine {
    * @throws dev.dbttriage.artifact.ArtifactException if the manifest's graph has a cycle or a dangling dependency
    */
   public static SelectorEngine of(Manifest manifest, SelectionContext context) {
-    return new SelectorEngine(LineageGraph.of(manifest), context);
+    return new SelectorEngine(Project.of(manifest), context);
   }
 
   /**
@@ -150,12 +177,12 @@ public final class SelectorEngine {
    * @return the engine
    */
   public static SelectorEngine of(LineageGraph lineage, SelectionContext context) {
-    return new SelectorEngine(Objects.requireNonNull(lineage, "lineage"), context);
+    return new SelectorEngine(Objects.requireNonNull(lineage, "lineage").project(), context);
   }
 
   /** Returns an engine over the same graph with another context (the graph is shared, not rebuilt). */
   public SelectorEngine withContext(SelectionContext newContext) {
-    return new SelectorEngine(lineage, newContext);
+    return new SelectorEngine(lineage.project(), newContext);
   }
 
   /** Returns the lineage graph the engine selects on. */

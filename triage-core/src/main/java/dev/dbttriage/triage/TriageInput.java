@@ -6,22 +6,23 @@ import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.artifact.RunState;
 import dev.dbttriage.artifact.SourceFreshness;
 import dev.dbttriage.artifact.TargetArtifacts;
+import dev.dbttriage.lineage.Project;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the triage engine reads: the manifest, the run being triaged (one run, or a run and its
+ * What the triage engine reads: the loaded project, the run being triaged (one run, or a run and its
  * {@code dbt retry}s merged), optionally the freshness results and catalog, and older runs for history.
  *
- * @param manifest the manifest the run used
+ * @param project the project the run used (its manifest, indexed once; share it with the planner)
  * @param current the run being triaged
  * @param previousRuns older runs, used only for each root's history (never for the current state)
  * @param sources the {@code sources.json} of the same target, if any
  * @param catalog the catalog, if any
  */
 public record TriageInput(
-    Manifest manifest,
+    Project project,
     RunState current,
     List<RunResults> previousRuns,
     Optional<SourceFreshness> sources,
@@ -29,11 +30,30 @@ public record TriageInput(
 
   /** Validates and copies the components. */
   public TriageInput {
-    Objects.requireNonNull(manifest, "manifest");
+    Objects.requireNonNull(project, "project");
     Objects.requireNonNull(current, "current");
     previousRuns = List.copyOf(previousRuns);
     Objects.requireNonNull(sources, "sources");
     Objects.requireNonNull(catalog, "catalog");
+  }
+
+  /**
+   * Creates the input for a manifest, loading it as a project.
+   *
+   * @param manifest the manifest the run used
+   * @param current the run being triaged
+   * @param previousRuns older runs, for history
+   * @param sources the {@code sources.json}, if any
+   * @param catalog the catalog, if any
+   */
+  public TriageInput(Manifest manifest, RunState current, List<RunResults> previousRuns,
+      Optional<SourceFreshness> sources, Optional<Catalog> catalog) {
+    this(Project.of(manifest), current, previousRuns, sources, catalog);
+  }
+
+  /** Returns the project's manifest. */
+  public Manifest manifest() {
+    return project.manifest();
   }
 
   /**
@@ -62,8 +82,19 @@ public record TriageInput(
     return new TriageInput(manifest, RunState.of(List.of(run)), List.of(), Optional.empty(), Optional.empty());
   }
 
+  /**
+   * Returns the input for a loaded project and one run.
+   *
+   * @param project the project
+   * @param run the run results
+   * @return the input
+   */
+  public static TriageInput of(Project project, RunResults run) {
+    return new TriageInput(project, RunState.of(List.of(run)), List.of(), Optional.empty(), Optional.empty());
+  }
+
   /** Returns a copy with older runs for history. */
   public TriageInput withPreviousRuns(List<RunResults> runs) {
-    return new TriageInput(manifest, current, runs, sources, catalog);
+    return new TriageInput(project, current, runs, sources, catalog);
   }
 }

@@ -3,6 +3,7 @@ package dev.dbttriage.triage;
 import dev.dbttriage.artifact.InvocationArgs;
 import dev.dbttriage.artifact.RunResult;
 import dev.dbttriage.artifact.RunStatus;
+import dev.dbttriage.lineage.Project;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import java.util.Optional;
  * The triage of one run: its root causes, ordered by what to fix first, every symptom attributed to them.
  * Instances are immutable and thread-safe.
  *
+ * @param project the project the run was triaged on (the planner rebuilds nothing from it)
  * @param args the arguments of the run's invocation ({@link InvocationArgs#NONE} when not recorded)
  * @param command the dbt command of the run ({@code run}, {@code build}, ...), if recorded
  * @param invocationId the run's invocation id, if recorded
@@ -31,6 +33,7 @@ import java.util.Optional;
  * @param commonCauses groups of three or more roots that look like one problem, largest first
  */
 public record TriageReport(
+    Project project,
     InvocationArgs args,
     Optional<String> command,
     Optional<String> invocationId,
@@ -47,6 +50,7 @@ public record TriageReport(
 
   /** Validates and copies the components. */
   public TriageReport {
+    Objects.requireNonNull(project, "project");
     Objects.requireNonNull(args, "args");
     Objects.requireNonNull(command, "command");
     Objects.requireNonNull(invocationId, "invocationId");

@@ -12,9 +12,17 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The enabled-member graph of a manifest in int-indexed compressed adjacency arrays. Immutable and thread-safe
+ * The one lineage of a manifest, in int-indexed compressed adjacency arrays. Every member of the graph
+ * collections is a vertex, enabled ones first (vertices {@code 0..size()-1}, in dbt's collection order) and
+ * disabled ones after them (up to {@link #memberCount()}), so a run's results that name a since-disabled node
+ * still resolve; edges run only between enabled members, as dbt draws them, so every walk is the walk
+ * {@code dbt ls} does. The index is built leniently: a dependency on an id the manifest lacks, or a cycle, is
+ * recorded as a {@link #problem()} that strict consumers (the selector, {@code LineageGraph}) raise through
+ * {@link #requireValid()} and lenient ones (triage, planning) report as a warning. Immutable and thread-safe
  * once built. Not part of the public API.
  */
 public final class LineageIndex {
@@ -24,21 +32,28 @@ public final class LineageIndex {
   /** Marks a depends_on id that is not a member; {@link #NOT_MEMBER_SOURCE} when it is a (disabled) source. */
   public static final int NOT_MEMBER = -1, NOT_MEMBER_SOURCE = -2;
 
+  private static final LongAdder BUILDS = new LongAdder();
+
   private final Manifest manifest;
   private final String[] ids;
   private final Node[] nodes;
   private final byte[] collection;
+  private final int enabledCount;
   private final Map<String, Integer> index;
   private final int[] parentStart;
   private final int[] parentList;
   private final int[] childStart;
   private final int[] childList;
   private final int[][] deps;
+  private final ArtifactException problem;
 
   private LineageIndex(Manifest manifest) {
+    BUILDS.increment();
     this.manifest = manifest;
     List<Node> members = new ArrayList<>();
     List<Byte> codes = new ArrayList<>();
+    List<Node> disabledMembers = new ArrayList<>();
+    List<Byte> disabledCodes = new ArrayList<>();
     List<Map<String, Node>> cols = manifest.graphCollections();
     for (int c = 0; c < cols.size(); c++) {
       for (Node n : cols.get(c).values()) {
@@ -46,19 +61,27 @@ public final class LineageIndex {
         if (n.enabled() || c == EXPOSURES) {
           members.add(n);
           codes.add((byte) c);
+        } else {
+          disabledMembers.add(n);
+          disabledCodes.add((byte) c);
         }
       }
     }
     int n = members.size();
-    ids = new String[n];
+    enabledCount = n;
+    members.addAll(disabledMembers);
+    codes.addAll(disabledCodes);
+    int total = members.size();
+    ids = new String[total];
     nodes = members.toArray(new Node[0]);
-    collection = new byte[n];
-    index = new HashMap<>(n * 2);
-    for (int i = 0; i < n; i++) {
+    collection = new byte[total];
+    index = new HashMap<>(total * 2);
+    for (int i = 0; i < total; i++) {
       ids[i] = nodes[i].uniqueId();
       collection[i] = codes.get(i);
-      index.put(ids[i], i);
+      index.putIfAbsent(ids[i], i);
     }
+    ArtifactException dangling = null;
     deps = new int[n][];
     int[] parentCount = new int[n];
     int[] childCount = new int[n];
@@ -71,24 +94,25 @@ public final class LineageIndex {
       for (int k = 0; k < d.length; k++) {
         String dep = raw.get(k);
         Integer j = index.get(dep);
-        if (j != null) {
+        if (j != null && j < n) {
           d[k] = j;
         } else if (manifest.sources().containsKey(dep)) {
           d[k] = NOT_MEMBER_SOURCE;
-        } else if (manifest.nodes().containsKey(dep) || manifest.metrics().containsKey(dep)
-            || manifest.semanticModels().containsKey(dep) || manifest.functions().containsKey(dep)
-            || manifest.disabled().containsKey(dep)) {
+        } else if (j != null || manifest.nodes().containsKey(dep) || manifest.disabled().containsKey(dep)) {
           // a disabled resource (kept in nodes by old manifests, or under disabled) is no vertex: no edge
           d[k] = NOT_MEMBER;
         } else {
-          throw new ArtifactException("manifest.json: '" + ids[i] + "' depends on '" + dep
-              + "', which is not a node, source, metric, semantic model or function of the manifest",
-              "manifest.json", "$.depends_on.nodes", -1, -1, null);
+          d[k] = NOT_MEMBER;
+          if (dangling == null) {
+            dangling = new ArtifactException("manifest.json: '" + ids[i] + "' depends on '" + dep
+                + "', which is not a node, source, metric, semantic model or function of the manifest",
+                "manifest.json", "$.depends_on.nodes", -1, -1, null);
+          }
         }
       }
       deps[i] = d;
     }
-    // distinct edges parent -> child
+    // distinct edges parent -> child, between enabled members only
     int[][] parentsOf = new int[n][];
     for (int i = 0; i < n; i++) {
       int[] p = Arrays.stream(deps[i]).filter(x -> x >= 0).distinct().toArray();
@@ -114,22 +138,47 @@ public final class LineageIndex {
         childList[fill[x]++] = i;
       }
     }
-    checkAcyclic();
+    this.problem = dangling != null ? dangling : cycle();
   }
 
   /**
-   * Builds the graph of a manifest.
+   * Builds the lineage of a manifest. Never throws for the manifest's shape: see {@link #problem()}.
    *
    * @param manifest the manifest
-   * @return the graph
-   * @throws ArtifactException on a cycle or a dependency that is not in the manifest
+   * @return the index
    */
   public static LineageIndex build(Manifest manifest) {
     return new LineageIndex(manifest);
   }
 
-  private void checkAcyclic() {
-    int n = ids.length;
+  /** Returns how many indexes were built in this JVM (for tests that check a graph is built once). */
+  public static long buildCount() {
+    return BUILDS.sum();
+  }
+
+  /**
+   * Returns what makes the graph unusable for dbt's selection: a dependency on an id the manifest lacks, or a
+   * cycle (naming its nodes); empty for a sound graph.
+   */
+  public Optional<ArtifactException> problem() {
+    return Optional.ofNullable(problem);
+  }
+
+  /**
+   * Throws the {@link #problem()}, if any, as dbt refuses such a manifest.
+   *
+   * @return this index
+   * @throws ArtifactException on a cycle or a dependency that is not in the manifest
+   */
+  public LineageIndex requireValid() {
+    if (problem != null) {
+      throw problem;
+    }
+    return this;
+  }
+
+  private ArtifactException cycle() {
+    int n = enabledCount;
     int[] indeg = new int[n];
     for (int i = 0; i < n; i++) {
       indeg[i] = parentStart[i + 1] - parentStart[i];
@@ -151,7 +200,7 @@ public final class LineageIndex {
       }
     }
     if (seen == n) {
-      return;
+      return null;
     }
     // walk parents among the remaining vertices until one repeats: that is a cycle
     int start = 0;
@@ -179,7 +228,7 @@ public final class LineageIndex {
     }
     Collections.reverse(cycle);
     cycle.add(cycle.get(0));
-    throw new ArtifactException("manifest.json: the dependency graph has a cycle: " + String.join(" -> ", cycle),
+    return new ArtifactException("manifest.json: the dependency graph has a cycle: " + String.join(" -> ", cycle),
         "manifest.json", null, -1, -1, null);
   }
 
@@ -188,9 +237,19 @@ public final class LineageIndex {
     return manifest;
   }
 
-  /** Returns the number of vertices. */
+  /** Returns the number of enabled vertices: the graph dbt selects on is vertices {@code 0..size()-1}. */
   public int size() {
+    return enabledCount;
+  }
+
+  /** Returns the number of vertices, disabled members included (they follow the enabled ones). */
+  public int memberCount() {
     return ids.length;
+  }
+
+  /** Returns whether vertex {@code i} is enabled (a graph member dbt selects on). */
+  public boolean enabled(int i) {
+    return i < enabledCount;
   }
 
   /** Returns the unique id of vertex {@code i}. */
@@ -208,8 +267,14 @@ public final class LineageIndex {
     return collection[i];
   }
 
-  /** Returns the vertex of a unique id, or -1. */
+  /** Returns the enabled vertex of a unique id, or -1 (also for a disabled member). */
   public int indexOf(String uniqueId) {
+    Integer i = index.get(uniqueId);
+    return i == null || i >= enabledCount ? -1 : i;
+  }
+
+  /** Returns the vertex of a unique id, enabled or not, or -1 when the manifest's graph lacks it. */
+  public int memberIndexOf(String uniqueId) {
     Integer i = index.get(uniqueId);
     return i == null ? -1 : i;
   }
@@ -219,24 +284,57 @@ public final class LineageIndex {
     return deps[i];
   }
 
-  /** Returns the start offset of {@code i}'s parents in {@link #parentList()}. */
+  /** Returns the start offset of {@code i}'s parents in {@link #parentList()} (a disabled vertex has none). */
   public int parentStart(int i) {
-    return parentStart[i];
+    return i < enabledCount ? parentStart[i] : 0;
   }
 
   /** Returns the end offset of {@code i}'s parents. */
   public int parentEnd(int i) {
-    return parentStart[i + 1];
+    return i < enabledCount ? parentStart[i + 1] : 0;
   }
 
-  /** Returns the start offset of {@code i}'s children in {@link #childList()}. */
+  /** Returns the start offset of {@code i}'s children in {@link #childList()} (a disabled vertex has none). */
   public int childStart(int i) {
-    return childStart[i];
+    return i < enabledCount ? childStart[i] : 0;
   }
 
   /** Returns the end offset of {@code i}'s children. */
   public int childEnd(int i) {
-    return childStart[i + 1];
+    return i < enabledCount ? childStart[i + 1] : 0;
+  }
+
+  /** Returns the direct parents of vertex {@code i} (none for a disabled vertex), as a new array. */
+  public int[] parents(int i) {
+    return Arrays.copyOfRange(parentList, parentStart(i), parentEnd(i));
+  }
+
+  /** Returns the direct children of vertex {@code i} (none for a disabled vertex), as a new array. */
+  public int[] children(int i) {
+    return Arrays.copyOfRange(childList, childStart(i), childEnd(i));
+  }
+
+  /** Returns whether vertex {@code i} has a child. */
+  public boolean hasChildren(int i) {
+    return childEnd(i) > childStart(i);
+  }
+
+  /** Returns every vertex below the given ones, the starts excluded unless reached from another start. */
+  public BitSet descendants(int... starts) {
+    return walk(bits(starts), false, -1);
+  }
+
+  /** Returns every vertex above the given ones, the starts excluded unless reached from another start. */
+  public BitSet ancestors(int... starts) {
+    return walk(bits(starts), true, -1);
+  }
+
+  private BitSet bits(int... vertices) {
+    BitSet b = new BitSet(ids.length);
+    for (int v : vertices) {
+      b.set(v);
+    }
+    return b;
   }
 
   /** Returns the parent array. Do not modify. */
@@ -264,7 +362,7 @@ public final class LineageIndex {
     }
     int[] start = up ? parentStart : childStart;
     int[] list = up ? parentList : childList;
-    int[] frontier = from.stream().toArray();
+    int[] frontier = from.stream().filter(v -> v < enabledCount).toArray();
     int[] next = new int[16];
     int depth = 0;
     while (frontier.length > 0 && (maxDepth < 0 || depth < maxDepth)) {
