@@ -75,7 +75,7 @@ public final class RootCauseAssert extends AbstractAssert<RootCauseAssert, RootC
    */
   public RootCauseAssert hasClass(String expected) {
     isNotNull();
-    if (!actual.diagnosis().errorClass().equalsIgnoreCase(expected)) {
+    if (!actual.diagnosis().errorClass().name().equalsIgnoreCase(expected)) {
       failWithMessage("Expecting root cause %s to have class %s but it is %s", actual.uniqueId(), expected,
           classAndSubclass());
     }
@@ -102,7 +102,7 @@ public final class RootCauseAssert extends AbstractAssert<RootCauseAssert, RootC
    */
   public RootCauseAssert hasSubclass(String expected) {
     isNotNull();
-    if (!actual.diagnosis().subclass().equalsIgnoreCase(expected)) {
+    if (!actual.diagnosis().subclass().name().equalsIgnoreCase(expected)) {
       failWithMessage("Expecting root cause %s to have subclass %s but it is %s", actual.uniqueId(), expected,
           classAndSubclass());
     }

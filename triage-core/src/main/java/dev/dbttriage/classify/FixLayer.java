@@ -15,5 +15,7 @@ public enum FixLayer {
   /** The warehouse or infrastructure: compute, network, quotas. */
   WAREHOUSE_OR_INFRASTRUCTURE,
   /** The dbt environment: profiles.yml, credentials, environment variables, the dbt installation. */
-  ENVIRONMENT
+  ENVIRONMENT,
+  /** The run's orchestration: a scheduler's time-out, a killed pod, a crashed process. */
+  ORCHESTRATION
 }

@@ -95,6 +95,11 @@ public enum Subclass {
   UNSUPPORTED_OPERATION,
   /** The BigQuery project has no billing (sandbox limits). */
   BILLING_NOT_ENABLED,
+  /**
+   * Nodes the invocation selected have no result: the run crashed, was killed or timed out (set by triage, not by
+   * a rule: no message says it).
+   */
+  NEVER_RAN,
   /** None of the above, or the message does not say. */
   OTHER;
 }

@@ -1,5 +1,8 @@
 package dev.dbttriage.decide;
 
+import dev.dbttriage.classify.ErrorClass;
+import dev.dbttriage.classify.Subclass;
+
 import dev.dbttriage.TriageException;
 import dev.dbttriage.artifact.BatchResults;
 import dev.dbttriage.artifact.CatalogColumn;
@@ -27,13 +30,6 @@ import java.util.Set;
 
 /** One decision: gathers the evidence about one model and applies the runbook's full-refresh table. */
 final class Decider {
-  private static final List<String> TRANSIENT_TOKENS = List.of("TIMEOUT", "TIMED_OUT", "NOT_RUNNING",
-      "SUSPENDED", "CONNECT", "NETWORK", "CONCURRENT", "LOCK", "DEADLOCK", "SERIALIZ", "RATE_LIMIT", "THROTTL",
-      "UNAVAILABLE", "TRANSIENT", "RETRY");
-  private static final List<String> SCHEMA_CHANGE_TOKENS = List.of("SCHEMA_CHANGE", "SCHEMA_MISMATCH",
-      "ON_SCHEMA_CHANGE", "SCHEMA_DRIFT");
-  private static final List<String> MISSING_COLUMN_TOKENS = List.of("MISSING_COLUMN", "COLUMN_NOT_FOUND",
-      "UNRESOLVED_COLUMN", "INVALID_IDENTIFIER", "UNDEFINED_COLUMN", "NO_SUCH_COLUMN");
   private static final List<String> PARTITION_KEYS = List.of("partition_by", "cluster_by", "clustered_by",
       "buckets", "file_format", "liquid_clustered_by", "partitioned_by", "sort", "dist");
 
@@ -101,8 +97,8 @@ final class Decider {
     boolean monthly = cadence.map(c -> c.compareTo(config.monthlyCadence()) >= 0).orElse(false);
 
     Optional<FailureEvidence> f = in.failure();
-    if (f.isPresent() && (f.get().errorClass().equals("COMPILATION") || f.get().errorClass().equals("DEPENDENCY"))
-        && !f.get().transientFailure()) {
+    if (f.isPresent() && (f.get().errorClass() == ErrorClass.COMPILATION
+        || f.get().errorClass() == ErrorClass.DEPENDENCY) && !f.get().transientFailure()) {
       // Nothing ran and the code is about to change again: decide the refresh on the fixed code.
       if (!deciding.isEmpty()) {
         warnings.add("the changes since the previous manifest may need --full-refresh once the model compiles:"
@@ -517,9 +513,9 @@ final class Decider {
   // ---- failures -------------------------------------------------------------------------------------------
 
   private Optional<RefreshDecision> onFailure(FailureEvidence f, String osc) {
-    String sub = f.normalizedSubclass();
-    boolean isTransient = f.transientFailure() || containsAny(sub, TRANSIENT_TOKENS)
-        || (f.errorClass().equals("RUNTIME") && sub.isEmpty() && f.firstLine().toLowerCase(Locale.ROOT)
+    boolean transientBySubclass = transientBySubclass(f);
+    boolean isTransient = f.transientFailure() || transientBySubclass
+        || (f.errorClass() == ErrorClass.RUNTIME && f.subclass().isEmpty() && f.firstLine().toLowerCase(Locale.ROOT)
             .contains("connect"));
     String line = "failed with " + f.label() + (f.firstLine().isBlank() ? "" : ": " + f.firstLine());
     int streak = history.consecutiveFailures();
@@ -534,7 +530,7 @@ final class Decider {
       if (streak >= config.repeatedFailures()) {
         deciding.add(line);
         deciding.add("it failed " + streak + " runs in a row (run history): not a one-off, so not transient");
-        if (sub.contains("TIMEOUT") || sub.contains("TIMED_OUT")) {
+        if (f.is(Subclass.STATEMENT_TIMEOUT)) {
           deciding.add("profile the compiled SQL for a missing partition filter or an unbounded join;"
               + " sizing the warehouse up only delays the fix");
         }
@@ -542,15 +538,15 @@ final class Decider {
             List.of("dbt compile --select " + sel, "dbt run --select " + sel + "+"), normalCost()));
       }
       deciding.add(line + " (transient" + (f.transientFailure() ? ""
-          : containsAny(sub, TRANSIENT_TOKENS) ? " by its sub-case" : ": a runtime connection error") + ")");
+          : transientBySubclass ? " by its sub-case" : ": a runtime connection error") + ")");
       deciding.add(streak <= 1 && history.successfulIncrementalRuns() > 0
           ? "the previous runs succeeded (run history): a one-off failure"
           : "no evidence that existing rows are wrong: the failed run wrote nothing");
-      if (sub.contains("TIMEOUT") || sub.contains("TIMED_OUT")) {
+      if (f.is(Subclass.STATEMENT_TIMEOUT)) {
         warnings.add("if it times out again, profile the compiled SQL (a missing partition filter or an unbounded"
             + " join); do not just size the warehouse up");
       }
-      if (sub.contains("NOT_RUNNING") || sub.contains("SUSPENDED")) {
+      if (f.is(Subclass.WAREHOUSE_NOT_RUNNING)) {
         warnings.add("start the warehouse first and check its auto-suspend setting");
       }
       if (failedBatches().isPresent()) {
@@ -560,7 +556,7 @@ final class Decider {
       return Optional.of(decision(RefreshKind.RETRY_AS_IS,
           List.of("dbt retry", "dbt run --select " + sel + "+"), normalCost()));
     }
-    if (containsAny(sub, SCHEMA_CHANGE_TOKENS)) {
+    if (f.is(Subclass.SCHEMA_CHANGE_NOT_ALLOWED)) {
       info.add(line);
       if (!newColumns.isEmpty()) {
         return Optional.empty();
@@ -575,18 +571,17 @@ final class Decider {
     }
     deciding.add(line);
     List<String> cmds = new ArrayList<>();
-    if (containsAny(sub, MISSING_COLUMN_TOKENS)) {
+    if (f.is(Subclass.MISSING_COLUMN)) {
       deciding.add("a column the model reads no longer exists: fix the model's SQL first; decide the refresh"
           + " again with the previous manifest and catalog (a removed column that fed existing rows needs"
           + " --full-refresh)");
       cmds.add("dbt compile --select +" + sel);
-    } else if (sub.contains("CARDINALITY") || sub.contains("DUPLICATE")) {
+    } else if (f.is(Subclass.MERGE_CARDINALITY_VIOLATION)) {
       deciding.add("unique_key " + node.config().uniqueKey() + " is not unique in the new batch: add a"
           + " deduplication CTE before the merge; the failed merge wrote nothing, so no refresh");
-    } else if (sub.contains("PERMISSION") || sub.contains("DENIED") || sub.contains("PRIVILEGE")
-        || sub.contains("UNAUTHORI")) {
+    } else if (f.is(Subclass.PERMISSION_DENIED)) {
       deciding.add("grant the missing privilege; a full refresh would fail the same way");
-    } else if (f.errorClass().equals("COMPILATION") || f.errorClass().equals("DEPENDENCY")) {
+    } else if (f.errorClass() == ErrorClass.COMPILATION || f.errorClass() == ErrorClass.DEPENDENCY) {
       deciding.add("fix the code; nothing ran, so the table is untouched");
       cmds.add("dbt compile --select +" + sel);
     } else {
@@ -689,9 +684,8 @@ final class Decider {
     }
     downstreamIncrementals();
     in.failure().ifPresent(f -> {
-      String sub = f.normalizedSubclass();
-      if (!f.transientFailure() && !containsAny(sub, TRANSIENT_TOKENS) && !containsAny(sub, SCHEMA_CHANGE_TOKENS)
-          && !containsAny(sub, MISSING_COLUMN_TOKENS)) {
+      if (!f.transientFailure() && !transientBySubclass(f)
+          && !f.is(Subclass.SCHEMA_CHANGE_NOT_ALLOWED, Subclass.MISSING_COLUMN)) {
         warnings.add("the run also failed with " + f.label() + ": fix that first, a full refresh would fail the"
             + " same way");
       }
@@ -912,9 +906,12 @@ final class Decider {
     return key.stream().map(k -> k.trim().toLowerCase(Locale.ROOT).replace("\"", "")).sorted().toList();
   }
 
-  private static boolean containsAny(String s, List<String> tokens) {
-    return tokens.stream().anyMatch(s::contains);
+  /** Whether the sub-case alone says a re-run can succeed unchanged (a dropped connection, a lock, a stopped warehouse). */
+  private static boolean transientBySubclass(FailureEvidence f) {
+    return f.is(Subclass.STATEMENT_TIMEOUT, Subclass.WAREHOUSE_NOT_RUNNING, Subclass.CONNECTION_FAILED,
+        Subclass.CONCURRENT_MODIFICATION);
   }
+
 
   private static String describe(SqlDiff.Result r) {
     StringBuilder sb = new StringBuilder();

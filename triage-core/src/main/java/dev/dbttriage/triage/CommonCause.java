@@ -1,5 +1,7 @@
 package dev.dbttriage.triage;
 
+import dev.dbttriage.classify.Subclass;
+import dev.dbttriage.classify.ErrorClass;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +17,7 @@ import java.util.Optional;
  * @param roots the unique ids of the roots, sorted
  * @param summary one sentence for a person
  */
-public record CommonCause(String errorClass, String subclass, Optional<String> scope, List<String> roots,
+public record CommonCause(ErrorClass errorClass, Subclass subclass, Optional<String> scope, List<String> roots,
     String summary) {
   /** Validates and copies the components. */
   public CommonCause {

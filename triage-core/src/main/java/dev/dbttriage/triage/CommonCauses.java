@@ -1,5 +1,6 @@
 package dev.dbttriage.triage;
 
+import dev.dbttriage.classify.Subclass;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,7 +22,7 @@ final class CommonCauses {
     Map<String, Optional<String>> scopes = new HashMap<>();
     for (RootCause r : roots) {
       if (r.severity() == Severity.INFO || r.kind() == RootKind.NEVER_RAN || r.kind() == RootKind.UNEXPLAINED_SKIP
-          || r.diagnosis().subclass().equals("OTHER")) {
+          || r.diagnosis().subclass() == Subclass.OTHER) {
         continue;
       }
       Optional<String> scope = r.diagnosis().classification().flatMap(c -> c.objects().relation())

@@ -1,5 +1,6 @@
 package dev.dbttriage.triage;
 
+import dev.dbttriage.classify.Subclass;
 import dev.dbttriage.artifact.Node;
 import dev.dbttriage.artifact.ResourceType;
 import dev.dbttriage.internal.graph.DbtNodes;
@@ -13,20 +14,20 @@ final class RecoveryAdvice {
     if (kind == RootKind.SOURCE_FRESHNESS) {
       return ResolutionKind.UPSTREAM;
     }
-    String sub = d.subclass();
+    Subclass sub = d.subclass();
     boolean incremental = node.map(n -> n.config().isIncremental()).orElse(false);
-    if (sub.equals("PERMISSION_DENIED")) {
+    if (sub == Subclass.PERMISSION_DENIED) {
       return ResolutionKind.PERMISSIONS;
     }
-    if (incremental && (sub.equals("SCHEMA_CHANGE_NOT_ALLOWED") || sub.equals("TYPE_MISMATCH"))) {
+    if (incremental && (sub == Subclass.SCHEMA_CHANGE_NOT_ALLOWED || sub == Subclass.TYPE_MISMATCH)) {
       return ResolutionKind.FULL_REFRESH;
     }
     if (d.retryable()) {
       return ResolutionKind.RETRY;
     }
     return switch (d.errorClass()) {
-      case "TEST", "FRESHNESS" -> ResolutionKind.UPSTREAM;
-      case "RUNTIME" -> ResolutionKind.ESCALATE;
+      case TEST, FRESHNESS -> ResolutionKind.UPSTREAM;
+      case RUNTIME -> ResolutionKind.ESCALATE;
       default -> ResolutionKind.CODE_FIX;
     };
   }

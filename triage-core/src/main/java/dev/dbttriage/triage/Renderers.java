@@ -223,8 +223,8 @@ final class Renderers {
       g.writeArrayFieldStart("common_causes");
       for (CommonCause c : r.commonCauses()) {
         g.writeStartObject();
-        g.writeStringField("class", c.errorClass());
-        g.writeStringField("subclass", c.subclass());
+        g.writeStringField("class", c.errorClass().name());
+        g.writeStringField("subclass", c.subclass().name());
         opt(g, "scope", c.scope());
         strings(g, "roots", c.roots());
         g.writeStringField("summary", c.summary());
@@ -250,9 +250,9 @@ final class Renderers {
     opt(g, "message", root.message());
     Diagnosis d = root.diagnosis();
     g.writeObjectFieldStart("diagnosis");
-    g.writeStringField("class", d.errorClass());
-    g.writeStringField("subclass", d.subclass());
-    g.writeStringField("fix_layer", d.fixLayer());
+    g.writeStringField("class", d.errorClass().name());
+    g.writeStringField("subclass", d.subclass().name());
+    g.writeStringField("fix_layer", d.fixLayerText());
     g.writeBooleanField("retryable", d.retryable());
     g.writeStringField("advice", d.advice());
     strings(g, "rules", d.rules());
@@ -300,7 +300,7 @@ final class Renderers {
     g.writeStringField("date_time", t.dateTime());
     g.writeStringField("model", t.model());
     g.writeStringField("materialization", t.materialization());
-    g.writeStringField("error_class", t.errorClass());
+    g.writeStringField("error_class", t.errorClass().name());
     g.writeStringField("first_line_error", t.firstLineError());
     g.writeStringField("blast_radius", t.blastRadius());
     g.writeStringField("resolution", t.resolution().label());

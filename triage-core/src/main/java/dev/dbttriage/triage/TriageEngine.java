@@ -1,5 +1,8 @@
 package dev.dbttriage.triage;
 
+import dev.dbttriage.classify.Subclass;
+import dev.dbttriage.classify.FixLayer;
+import dev.dbttriage.classify.ErrorClass;
 import dev.dbttriage.artifact.FreshnessResult;
 import dev.dbttriage.internal.lineage.LineageIndex;
 import dev.dbttriage.internal.lineage.ProjectCore;
@@ -364,8 +367,9 @@ public final class TriageEngine {
         reach.set(i);
       }
       BlastRadius radius = radii.of(reach, false);
-      Diagnosis diagnosis = new Diagnosis("RUNTIME", kind == RootKind.NEVER_RAN ? "NEVER_RAN" : "OTHER",
-          "the run's orchestration", kind == RootKind.NEVER_RAN,
+      Diagnosis diagnosis = new Diagnosis(ErrorClass.RUNTIME,
+          kind == RootKind.NEVER_RAN ? Subclass.NEVER_RAN : Subclass.OTHER,
+          FixLayer.ORCHESTRATION, kind == RootKind.NEVER_RAN,
           kind == RootKind.NEVER_RAN
               ? "Resume the run for the nodes that never ran; `dbt retry` cannot see them."
               : "Triage the run together with the run_results.json of the step that failed first.",

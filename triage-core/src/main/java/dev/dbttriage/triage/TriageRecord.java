@@ -1,5 +1,6 @@
 package dev.dbttriage.triage;
 
+import dev.dbttriage.classify.ErrorClass;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param model the failed node's name
  * @param materialization the materialization ({@code view}, {@code table}, {@code incremental}, ...) or
  *     {@code n/a}
- * @param errorClass the error class ({@code COMPILATION}, {@code DATABASE}, ...)
+ * @param errorClass the error class
  * @param firstLineError the first line of the error that matters
  * @param blastRadius the blast radius in words, such as {@code 23 downstream nodes (12 models, 11 tests)}
  * @param resolution the kind of resolution
@@ -20,7 +21,7 @@ public record TriageRecord(
     String dateTime,
     String model,
     String materialization,
-    String errorClass,
+    ErrorClass errorClass,
     String firstLineError,
     String blastRadius,
     ResolutionKind resolution,

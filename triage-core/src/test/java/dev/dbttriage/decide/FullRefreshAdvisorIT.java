@@ -1,5 +1,8 @@
 package dev.dbttriage.decide;
 
+import dev.dbttriage.classify.ErrorClass;
+import dev.dbttriage.classify.Subclass;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -34,7 +37,7 @@ class FullRefreshAdvisorIT {
         .previousManifest(before.manifest()).catalog(now.catalog().orElseThrow())
         .previousCatalog(before.catalog().orElseThrow()).result(failed)
         .history(RunState.of(List.of(before.runResults().orElseThrow(), now.runResults().orElseThrow())))
-        .failure(new FailureEvidence("COMPILATION", java.util.Optional.of("CONTRACT_MISMATCH"), false,
+        .failure(new FailureEvidence(ErrorClass.COMPILATION, java.util.Optional.of(Subclass.CONTRACT_VIOLATION), false,
             "Compilation Error in model stg_registrations (models/silver/stg_registrations.sql)"))
         .build());
     assertThat(d.kind()).isEqualTo(RefreshKind.FIX_THEN_RUN);

@@ -1,5 +1,8 @@
 package dev.dbttriage.decide;
 
+import dev.dbttriage.classify.ErrorClass;
+import dev.dbttriage.classify.Subclass;
+
 import static dev.dbttriage.decide.Fixtures.catalog;
 import static dev.dbttriage.decide.Fixtures.ccol;
 import static dev.dbttriage.decide.Fixtures.col;
@@ -345,7 +348,7 @@ class FullRefreshAdvisorTest {
     @Test
     void statementTimeoutIsRetriedWithTheProfilingWarning() {
       RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), orders()), ID)
-          .failure(FailureEvidence.of("DATABASE", "STATEMENT_TIMEOUT", true,
+          .failure(FailureEvidence.of(ErrorClass.DATABASE, Subclass.STATEMENT_TIMEOUT, true,
               "Database Error in model orders: Statement reached its statement or warehouse timeout"))
           .history(dailyHistory()).build());
       assertThat(d.kind()).isEqualTo(RefreshKind.RETRY_AS_IS);
@@ -359,18 +362,19 @@ class FullRefreshAdvisorTest {
 
     @Test
     void warehouseNotRunningConnectionAndConcurrentModificationAreTransientBySubCase() {
-      for (String sub : List.of("WAREHOUSE_NOT_RUNNING", "connection-failed", "CONCURRENT_MODIFICATION")) {
+      for (Subclass sub : List.of(Subclass.WAREHOUSE_NOT_RUNNING, Subclass.CONNECTION_FAILED,
+          Subclass.CONCURRENT_MODIFICATION)) {
         RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), orders()), ID)
-            .failure(FailureEvidence.of("DATABASE", sub, false, "x")).build());
-        assertThat(d.kind()).as(sub).isEqualTo(RefreshKind.RETRY_AS_IS);
-        assertThat(d.reasons().get(0)).as(sub).endsWith("(transient by its sub-case)");
+            .failure(FailureEvidence.of(ErrorClass.DATABASE, sub, false, "x")).build());
+        assertThat(d.kind()).as(sub.name()).isEqualTo(RefreshKind.RETRY_AS_IS);
+        assertThat(d.reasons().get(0)).as(sub.name()).endsWith("(transient by its sub-case)");
       }
     }
 
     @Test
     void runtimeConnectionFailureWithoutSubCaseIsTransientByItsFirstLine() {
       RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), orders()), ID)
-          .failure(FailureEvidence.of("runtime", false, "Runtime Error: Could not connect to the warehouse"))
+          .failure(FailureEvidence.of(ErrorClass.RUNTIME, false, "Runtime Error: Could not connect to the warehouse"))
           .build());
       assertThat(d.kind()).isEqualTo(RefreshKind.RETRY_AS_IS);
       assertThat(d.reasons().get(0)).isEqualTo("failed with RUNTIME: Runtime Error: Could not connect to the"
@@ -384,7 +388,7 @@ class FullRefreshAdvisorTest {
           run("2024-05-02T02:00:00Z", false, result(ID, RunStatus.ERROR, 3600)),
           run("2024-05-03T02:00:00Z", false, result(ID, RunStatus.ERROR, 3600))));
       RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), orders()), ID)
-          .failure(FailureEvidence.of("DATABASE", "STATEMENT_TIMEOUT", true, "timeout")).history(h).build());
+          .failure(FailureEvidence.of(ErrorClass.DATABASE, Subclass.STATEMENT_TIMEOUT, true, "timeout")).history(h).build());
       assertThat(d.kind()).isEqualTo(RefreshKind.FIX_THEN_RUN);
       assertThat(d.reasons()).contains("it failed 2 runs in a row (run history): not a one-off, so not transient");
     }
@@ -395,7 +399,7 @@ class FullRefreshAdvisorTest {
       RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), mb), ID)
           .result(Fixtures.microbatch(ID, List.of(List.of("2024-05-01T00:00:00Z", "2024-05-02T00:00:00Z")),
               List.of(List.of("2024-05-02T00:00:00Z", "2024-05-03T00:00:00Z"))))
-          .failure(FailureEvidence.of("DATABASE", "STATEMENT_TIMEOUT", true, "timeout")).build());
+          .failure(FailureEvidence.of(ErrorClass.DATABASE, Subclass.STATEMENT_TIMEOUT, true, "timeout")).build());
       assertThat(d.kind()).isEqualTo(RefreshKind.RETRY_FAILED_BATCHES);
       assertThat(d.commands()).containsExactly("dbt retry", "dbt run --select orders --event-time-start"
           + " \"2024-05-02T00:00:00Z\" --event-time-end \"2024-05-03T00:00:00Z\"");
@@ -405,7 +409,7 @@ class FullRefreshAdvisorTest {
     @Test
     void errorTextAloneNeverTriggersARefresh() {
       RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), orders()), ID)
-          .failure(FailureEvidence.of("DATABASE", "SCHEMA_CHANGE_NOT_ALLOWED", false,
+          .failure(FailureEvidence.of(ErrorClass.DATABASE, Subclass.SCHEMA_CHANGE_NOT_ALLOWED, false,
               "[SCHEMA_CHANGE_NOT_ALLOWED] target schema differs")).build());
       assertThat(d.kind()).isEqualTo(RefreshKind.NEEDS_EVIDENCE);
       assertThat(d.commands()).containsExactly("dbt docs generate --select orders +orders");
@@ -426,7 +430,7 @@ class FullRefreshAdvisorTest {
     @Test
     void mergeCardinalityIsFixedNotRefreshed() {
       RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(stg(), orders()), ID)
-          .failure(FailureEvidence.of("DATABASE", "MERGE_CARDINALITY_VIOLATION", false, "dup keys")).build());
+          .failure(FailureEvidence.of(ErrorClass.DATABASE, Subclass.MERGE_CARDINALITY_VIOLATION, false, "dup keys")).build());
       assertThat(d.kind()).isEqualTo(RefreshKind.FIX_THEN_RUN);
       assertThat(d.reasons()).anyMatch(r -> r.contains("add a deduplication CTE before the merge"));
     }
@@ -491,7 +495,7 @@ class FullRefreshAdvisorTest {
   void tableModelsAreNotIncremental() {
     Node table = Node.builder(ID, ResourceType.MODEL).config(Map.of("materialized", "table")).build();
     RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(table), "orders")
-        .failure(FailureEvidence.of("DATABASE", "STATEMENT_TIMEOUT", true, "timeout")).build());
+        .failure(FailureEvidence.of(ErrorClass.DATABASE, Subclass.STATEMENT_TIMEOUT, true, "timeout")).build());
     assertThat(d.kind()).isEqualTo(RefreshKind.NOT_INCREMENTAL);
     assertThat(d.reasons()).containsExactly("materialized: table: every run rebuilds it in full, so --full-refresh"
         + " changes nothing");
@@ -532,7 +536,7 @@ class FullRefreshAdvisorTest {
     Node snap = Node.builder("snapshot.shop.orders_snapshot", ResourceType.SNAPSHOT)
         .config(Map.of("materialized", "snapshot")).build();
     RefreshDecision d = advisor.decide(RefreshInput.builder(manifest(snap), "snapshot.shop.orders_snapshot")
-        .failure(FailureEvidence.of("DATABASE", "WAREHOUSE_NOT_RUNNING", true, "x")).build());
+        .failure(FailureEvidence.of(ErrorClass.DATABASE, Subclass.WAREHOUSE_NOT_RUNNING, true, "x")).build());
     assertThat(d.kind()).isEqualTo(RefreshKind.NOT_INCREMENTAL);
     assertThat(d.reasons()).containsExactly("a snapshot keeps history that dbt cannot rebuild from its source;"
         + " --full-refresh does not apply to it");

@@ -23,8 +23,8 @@ class CommonCauseTest {
 
     assertThat(report.failures()).hasSize(17);
     assertThat(report.commonCauses()).singleElement().satisfies((CommonCause c) -> {
-      assertThat(c.errorClass()).isEqualTo("DATABASE");
-      assertThat(c.subclass()).isEqualTo("MISSING_RELATION");
+      assertThat(c.errorClass()).isEqualTo(dev.dbttriage.classify.ErrorClass.DATABASE);
+      assertThat(c.subclass()).isEqualTo(dev.dbttriage.classify.Subclass.MISSING_RELATION);
       assertThat(c.scope()).contains("fullcap-10111:raw");
       assertThat(c.roots()).hasSize(17).contains("model.capstone_monthly.stg_brent_daily");
       assertThat(c.summary()).isEqualTo("17 roots fail with DATABASE/MISSING_RELATION in fullcap-10111:raw: likely one "

@@ -52,7 +52,7 @@ class OrchestratorStepTest {
 
     OrchestratorStep.Decision d = OrchestratorStep.afterStep(report, Triage.plan(report, run.manifest()));
 
-    assertThat(report.failures().get(0).diagnosis().subclass()).isEqualTo("CONNECTION_FAILED");
+    assertThat(report.failures().get(0).diagnosis().subclass()).isEqualTo(dev.dbttriage.classify.Subclass.CONNECTION_FAILED);
     assertThat(report.failures().get(0).diagnosis().retryable()).isTrue();
     assertThat(d.action()).isEqualTo(OrchestratorStep.Action.RETRY_AS_IS);
     assertThat(d.commands()).containsExactly("dbt retry");
