@@ -116,7 +116,7 @@ public final class Triage {
 
   /**
    * Plans the rescue of a triaged run with the playbook's defaults, each step verified with the selector and
-   * full refreshes decided by {@link FullRefreshAdvisor#defaults()}.
+   * the full refreshes the triage's advisor decided.
    *
    * @param report the triage report
    * @param manifest the manifest of the run
@@ -129,8 +129,8 @@ public final class Triage {
 
   /**
    * Plans the rescue of a triaged run on the project it was triaged on, with the playbook's defaults: each step
-   * verified with the project's own selector (no graph is built again) and full refreshes decided by
-   * {@link FullRefreshAdvisor#defaults()}.
+   * verified with the project's own selector (no graph is built again) and the full refreshes the triage's
+   * advisor decided.
    *
    * @param report the triage report
    * @return the plan
@@ -144,7 +144,7 @@ public final class Triage {
     // reason among the plan's problems, instead of failing the plan.
     return RescuePlanner.builder()
         .evaluator((command, select, exclude) -> SelectorEngine.of(project).evaluate(command, select, exclude))
-        .refreshAdvisor(FullRefreshAdvisor.defaults()).build().plan(report, project.manifest());
+        .build().plan(report, project.manifest());
   }
 
   /**

@@ -72,14 +72,8 @@ public final class RescuePlanner {
   private final Set<String> fullRefresh;
   private final Set<String> upstreamFixed;
   private final List<RunResults> history;
-  private final Optional<FullRefreshAdvisor> advisor;
-  private final Optional<Manifest> previousManifest;
-  private final Optional<Catalog> catalog;
 
   private RescuePlanner(Builder b) {
-    this.advisor = Optional.ofNullable(b.advisor);
-    this.previousManifest = Optional.ofNullable(b.previousManifest);
-    this.catalog = Optional.ofNullable(b.catalog);
     this.maxRootsPerRun = b.maxRootsPerRun;
     this.heavySeconds = b.heavySeconds;
     this.heavyDownstream = b.heavyDownstream;
@@ -174,13 +168,6 @@ public final class RescuePlanner {
           refresh.add(d.uniqueId());
         }
       }
-      for (RootCause root : report.failures()) {
-        if ((fullRefresh.contains(root.uniqueId())
-            || (root.record().resolution() == ResolutionKind.FULL_REFRESH && undecided(decisions, root.uniqueId())))
-            && remaining.contains(root.uniqueId()) && !refresh.contains(root.uniqueId())) {
-          refresh.add(root.uniqueId());
-        }
-      }
       for (String id : fullRefresh) {
         if (remaining.contains(id) && !refresh.contains(id)) {
           refresh.add(id);
@@ -263,37 +250,11 @@ public final class RescuePlanner {
           retryVerdict(steps, refresh), contention(steps), checks(steps), decisions);
     }
 
-    /** True when the advisor did not decide on the model, or asked for more evidence than the artifacts hold. */
-    boolean undecided(List<RefreshDecision> decisions, String id) {
-      return decisions.stream().noneMatch(d -> d.uniqueId().equals(id) && d.kind() != RefreshKind.NEEDS_EVIDENCE);
-    }
-
-    /** Runs the full-refresh advisor on every failed incremental model. */
+    /** The full-refresh advisor's decisions, made once by the triage, for the report's failed models. */
     List<RefreshDecision> refreshDecisions() {
-      if (advisor.isEmpty()) {
-        return List.of();
-      }
       List<RefreshDecision> out = new ArrayList<>();
       for (RootCause root : report.failures()) {
-        boolean incremental = root.node().map(n -> n.resourceType() == ResourceType.MODEL
-            && n.config().isIncremental()).orElse(false);
-        if (!incremental) {
-          continue;
-        }
-        RefreshInput.Builder in = RefreshInput.builder(manifest, root.uniqueId())
-            .failure(FailureEvidence.of(root.diagnosis().errorClass(), root.diagnosis().subclass(),
-                root.diagnosis().retryable(), root.firstLine()));
-        previousManifest.ifPresent(in::previousManifest);
-        catalog.ifPresent(in::catalog);
-        Optional.ofNullable(results.get(root.uniqueId())).ifPresent(in::result);
-        if (!history.isEmpty()) {
-          in.history(RunState.of(history));
-        }
-        try {
-          out.add(advisor.get().decide(in.build()));
-        } catch (TriageException | IllegalArgumentException e) {
-          problems.add("no full-refresh decision for " + root.uniqueId() + ": " + e.getMessage());
-        }
+        root.refresh().ifPresent(out::add);
       }
       return out;
     }
@@ -807,45 +768,8 @@ public final class RescuePlanner {
     private final Set<String> fullRefresh = new LinkedHashSet<>();
     private final Set<String> upstreamFixed = new LinkedHashSet<>();
     private final List<RunResults> history = new ArrayList<>();
-    private FullRefreshAdvisor advisor;
-    private Manifest previousManifest;
-    private Catalog catalog;
 
     private Builder() {}
-
-    /**
-     * Sets the advisor that decides, for each failed incremental model, whether it needs
-     * {@code --full-refresh}; the models it sends to a full refresh get their own step.
-     *
-     * @param advisor the advisor, such as {@link FullRefreshAdvisor#defaults()}
-     * @return this builder
-     */
-    public Builder refreshAdvisor(FullRefreshAdvisor advisor) {
-      this.advisor = Objects.requireNonNull(advisor, "advisor");
-      return this;
-    }
-
-    /**
-     * Sets the previous manifest (production's, or the last green run's) the advisor compares against.
-     *
-     * @param manifest the previous manifest
-     * @return this builder
-     */
-    public Builder previousManifest(Manifest manifest) {
-      this.previousManifest = Objects.requireNonNull(manifest, "manifest");
-      return this;
-    }
-
-    /**
-     * Sets the catalog of the warehouse's columns the advisor compares with the models'.
-     *
-     * @param catalog the catalog
-     * @return this builder
-     */
-    public Builder catalog(Catalog catalog) {
-      this.catalog = Objects.requireNonNull(catalog, "catalog");
-      return this;
-    }
 
     /**
      * Sets how many roots one rescue run may take before the outage is split by lineage (default 50).
@@ -907,7 +831,8 @@ public final class RescuePlanner {
     }
 
     /**
-     * Marks models that need {@code --full-refresh} (from the decision engine).
+     * Marks models that need {@code --full-refresh} beyond what the triage's full-refresh advisor decided (a
+     * person's call, such as a known bad history).
      *
      * @param uniqueIds the models' unique ids
      * @return this builder

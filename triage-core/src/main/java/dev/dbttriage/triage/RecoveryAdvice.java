@@ -4,23 +4,36 @@ import dev.dbttriage.classify.Subclass;
 import dev.dbttriage.artifact.Node;
 import dev.dbttriage.artifact.ResourceType;
 import dev.dbttriage.internal.graph.DbtNodes;
+import dev.dbttriage.decide.RefreshDecision;
+import dev.dbttriage.decide.RefreshKind;
 import java.util.Optional;
 
 /** The runbook's resolution kind and the recovery command of one root. Stateless. */
 final class RecoveryAdvice {
   private RecoveryAdvice() {}
 
-  static ResolutionKind resolution(RootKind kind, Diagnosis d, Optional<Node> node) {
+  /**
+   * The resolution kind of a root: the full-refresh advisor's decision where it made one (a full refresh only
+   * when it said so), else by the diagnosis.
+   */
+  static ResolutionKind resolution(RootKind kind, Diagnosis d, Optional<Node> node, Optional<RefreshDecision> refresh) {
     if (kind == RootKind.SOURCE_FRESHNESS) {
       return ResolutionKind.UPSTREAM;
     }
     Subclass sub = d.subclass();
-    boolean incremental = node.map(n -> n.config().isIncremental()).orElse(false);
     if (sub == Subclass.PERMISSION_DENIED) {
       return ResolutionKind.PERMISSIONS;
     }
-    if (incremental && (sub == Subclass.SCHEMA_CHANGE_NOT_ALLOWED || sub == Subclass.TYPE_MISMATCH)) {
-      return ResolutionKind.FULL_REFRESH;
+    if (refresh.isPresent()) {
+      switch (refresh.get().kind()) {
+        case FULL_REFRESH:
+          return ResolutionKind.FULL_REFRESH;
+        case RETRY_AS_IS:
+        case RETRY_FAILED_BATCHES:
+          return ResolutionKind.RETRY;
+        default:
+          break;
+      }
     }
     if (d.retryable()) {
       return ResolutionKind.RETRY;
@@ -30,6 +43,16 @@ final class RecoveryAdvice {
       case RUNTIME -> ResolutionKind.ESCALATE;
       default -> ResolutionKind.CODE_FIX;
     };
+  }
+
+  /** What to do: the diagnosis's advice, and what the full-refresh advisor still needs when it could not decide. */
+  static String detail(Diagnosis d, Optional<RefreshDecision> refresh) {
+    if (refresh.isPresent() && refresh.get().kind() == RefreshKind.NEEDS_EVIDENCE) {
+      return d.advice() + " Whether it needs --full-refresh cannot be told from these artifacts: "
+          + refresh.get().reasons().get(0)
+          + (refresh.get().commands().isEmpty() ? "" : "; gather it with `" + refresh.get().commands().get(0) + "`");
+    }
+    return d.advice();
   }
 
   static String command(String command, RootKind kind, Optional<Node> node, String name, ResolutionKind resolution) {

@@ -2,6 +2,7 @@ package dev.dbttriage.triage;
 
 import dev.dbttriage.artifact.Node;
 import dev.dbttriage.artifact.ResourceType;
+import dev.dbttriage.decide.RefreshDecision;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -25,6 +26,8 @@ import java.util.Optional;
  *     model broke; the selected nodes that never ran), sorted
  * @param blastRadius how far it reaches
  * @param history its history across the runs given, when older runs were given
+ * @param refresh the full-refresh advisor's decision, for a failed incremental model: the one decision the
+ *     triage record, the plan and the report all follow
  * @param record the runbook's triage template, filled in
  */
 public record RootCause(
@@ -41,6 +44,7 @@ public record RootCause(
     List<String> relatedFailures,
     BlastRadius blastRadius,
     Optional<FailureHistory> history,
+    Optional<RefreshDecision> refresh,
     TriageRecord record) {
 
   /** Validates and copies the components. */
@@ -58,6 +62,7 @@ public record RootCause(
     relatedFailures = List.copyOf(relatedFailures);
     Objects.requireNonNull(blastRadius, "blastRadius");
     Objects.requireNonNull(history, "history");
+    Objects.requireNonNull(refresh, "refresh");
     Objects.requireNonNull(record, "record");
   }
 

@@ -3,7 +3,12 @@ package dev.dbttriage.triage;
 import dev.dbttriage.classify.Subclass;
 import dev.dbttriage.classify.FixLayer;
 import dev.dbttriage.classify.ErrorClass;
+import dev.dbttriage.TriageException;
 import dev.dbttriage.artifact.FreshnessResult;
+import dev.dbttriage.decide.FailureEvidence;
+import dev.dbttriage.decide.FullRefreshAdvisor;
+import dev.dbttriage.decide.RefreshDecision;
+import dev.dbttriage.decide.RefreshInput;
 import dev.dbttriage.internal.lineage.LineageIndex;
 import dev.dbttriage.internal.lineage.ProjectCore;
 import dev.dbttriage.lineage.Project;
@@ -59,9 +64,11 @@ public final class TriageEngine {
   private final FailureDiagnoser diagnoser;
   private final BiFunction<Manifest, RunResults, Optional<Set<String>>> selectionResolver;
   private final java.util.concurrent.Executor executor;
+  private final FullRefreshAdvisor advisor;
 
   private TriageEngine(Builder b) {
     this.executor = b.executor;
+    this.advisor = b.advisor;
     this.minorThreshold = b.minorThreshold;
     this.majorThreshold = b.majorThreshold;
     this.diagnoser = b.diagnoser;
@@ -91,7 +98,7 @@ public final class TriageEngine {
     final LineageIndex graph;
     final Map<String, RunResult> results;
     final String command;
-    final List<String> warnings = new ArrayList<>();
+    final List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
     final Optional<String> generatedAt;
     final SkipAttribution skips;
     final BlastRadii radii;
@@ -253,7 +260,7 @@ public final class TriageEngine {
         roots.add(new RootCause(RootKind.SOURCE_FRESHNESS, fr.uniqueId(), name, ResourceType.SOURCE, node, status,
             message.isEmpty() ? Optional.empty() : Optional.of(Redaction.redact(message)),
             Redaction.redact(MessageLines.firstLine(message)), diagnosis, List.of(),
-            List.of(), radius, Optional.empty(), record));
+            List.of(), radius, Optional.empty(), Optional.empty(), record));
       }
     }
 
@@ -344,7 +351,9 @@ public final class TriageEngine {
       List<String> sortedRelated = new ArrayList<>(related);
       sortedRelated.sort(null);
       ResourceType type = node.map(Node::resourceType).orElse(skipsForCommand.typeOf(id));
-      ResolutionKind resolution = RecoveryAdvice.resolution(kind, diagnosis, node);
+      Optional<RefreshDecision> refresh = kind == RootKind.FAILED_NODE
+          ? refreshDecision(id, node, result, diagnosis, firstLine) : Optional.empty();
+      ResolutionKind resolution = RecoveryAdvice.resolution(kind, diagnosis, node, refresh);
       TriageRecord record = new TriageRecord(
           generatedAt.orElse("unknown"),
           name,
@@ -353,11 +362,37 @@ public final class TriageEngine {
           firstLine,
           BlastRadii.text(radius),
           resolution,
-          diagnosis.advice(),
+          RecoveryAdvice.detail(diagnosis, refresh),
           RecoveryAdvice.command(command, kind, node, name, resolution));
       return new RootCause(kind, id, name, type, node, status,
           message.isEmpty() ? Optional.empty() : Optional.of(message), firstLine, diagnosis,
-          sortedSkipped, sortedRelated, radius, history.of(id), record);
+          sortedSkipped, sortedRelated, radius, history.of(id), refresh, record);
+    }
+
+    /** The advisor's decision on a failed incremental model; empty for anything else. */
+    Optional<RefreshDecision> refreshDecision(String id, Optional<Node> node, Optional<RunResult> result,
+        Diagnosis diagnosis, String firstLine) {
+      if (node.isEmpty() || node.get().resourceType() != ResourceType.MODEL || !node.get().config().isIncremental()) {
+        return Optional.empty();
+      }
+      RefreshInput.Builder in = RefreshInput.builder(manifest, id)
+          .failure(FailureEvidence.of(diagnosis.errorClass(), diagnosis.subclass(), diagnosis.retryable(), firstLine));
+      input.previousManifest().ifPresent(in::previousManifest);
+      input.catalog().ifPresent(in::catalog);
+      result.ifPresent(in::result);
+      if (!input.previousRuns().isEmpty()) {
+        List<RunResults> runs = new ArrayList<>(input.previousRuns());
+        runs.addAll(input.current().runs());
+        in.history(RunState.of(runs));
+      }
+      try {
+        return Optional.of(advisor.decide(in.build()));
+      } catch (TriageException | IllegalArgumentException e) {
+        synchronized (warnings) {
+          warnings.add("no full-refresh decision for " + id + ": " + e.getMessage());
+        }
+        return Optional.empty();
+      }
     }
 
     RootCause groupRoot(RootKind kind, String id, List<String> members, String why) {
@@ -385,7 +420,7 @@ public final class TriageEngine {
       return new RootCause(kind, id, id, ResourceType.OTHER, Optional.empty(),
           kind == RootKind.NEVER_RAN ? "never ran" : "skipped", Optional.empty(), first, diagnosis,
           kind == RootKind.UNEXPLAINED_SKIP ? sorted : List.of(),
-          kind == RootKind.NEVER_RAN ? sorted : List.of(), radius, Optional.empty(), record);
+          kind == RootKind.NEVER_RAN ? sorted : List.of(), radius, Optional.empty(), Optional.empty(), record);
     }
 
     List<String> selectorNames(List<String> ids) {
@@ -494,6 +529,7 @@ public final class TriageEngine {
     private FailureDiagnoser diagnoser;
     private BiFunction<Manifest, RunResults, Optional<Set<String>>> selectionResolver;
     private java.util.concurrent.Executor executor;
+    private FullRefreshAdvisor advisor = FullRefreshAdvisor.defaults();
 
     private Builder() {}
 
@@ -561,6 +597,19 @@ public final class TriageEngine {
      */
     public Builder selectionResolver(BiFunction<Manifest, RunResults, Optional<Set<String>>> resolver) {
       this.selectionResolver = Objects.requireNonNull(resolver, "resolver");
+      return this;
+    }
+
+    /**
+     * Sets the full-refresh advisor that decides, once, for each failed incremental model whether it needs
+     * {@code --full-refresh} (default {@link FullRefreshAdvisor#defaults()}); the triage record, the report and
+     * the rescue plan all follow its decision.
+     *
+     * @param advisor the advisor
+     * @return this builder
+     */
+    public Builder refreshAdvisor(FullRefreshAdvisor advisor) {
+      this.advisor = Objects.requireNonNull(advisor, "advisor");
       return this;
     }
 

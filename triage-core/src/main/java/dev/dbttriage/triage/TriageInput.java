@@ -20,16 +20,20 @@ import java.util.Optional;
  * @param previousRuns older runs, used only for each root's history (never for the current state)
  * @param sources the {@code sources.json} of the same target, if any
  * @param catalog the catalog, if any
+ * @param previousManifest the manifest of the last good deploy, if any: the full-refresh advisor compares
+ *     failed incremental models against it
  */
 public record TriageInput(
     Project project,
     RunState current,
     List<RunResults> previousRuns,
     Optional<SourceFreshness> sources,
-    Optional<Catalog> catalog) {
+    Optional<Catalog> catalog,
+    Optional<Manifest> previousManifest) {
 
   /** Validates and copies the components. */
   public TriageInput {
+    Objects.requireNonNull(previousManifest, "previousManifest");
     Objects.requireNonNull(project, "project");
     Objects.requireNonNull(current, "current");
     previousRuns = List.copyOf(previousRuns);
@@ -48,7 +52,21 @@ public record TriageInput(
    */
   public TriageInput(Manifest manifest, RunState current, List<RunResults> previousRuns,
       Optional<SourceFreshness> sources, Optional<Catalog> catalog) {
-    this(Project.of(manifest), current, previousRuns, sources, catalog);
+    this(Project.of(manifest), current, previousRuns, sources, catalog, Optional.empty());
+  }
+
+  /**
+   * Creates the input for a loaded project, without a previous manifest.
+   *
+   * @param project the project the run used
+   * @param current the run being triaged
+   * @param previousRuns older runs, for history
+   * @param sources the {@code sources.json}, if any
+   * @param catalog the catalog, if any
+   */
+  public TriageInput(Project project, RunState current, List<RunResults> previousRuns,
+      Optional<SourceFreshness> sources, Optional<Catalog> catalog) {
+    this(project, current, previousRuns, sources, catalog, Optional.empty());
   }
 
   /** Returns the project's manifest. */
@@ -95,6 +113,17 @@ public record TriageInput(
 
   /** Returns a copy with older runs for history. */
   public TriageInput withPreviousRuns(List<RunResults> runs) {
-    return new TriageInput(project, current, runs, sources, catalog);
+    return new TriageInput(project, current, runs, sources, catalog, previousManifest);
+  }
+
+  /**
+   * Returns a copy with the manifest of the last good deploy, for the full-refresh advisor.
+   *
+   * @param manifest the previous manifest
+   * @return the input
+   */
+  public TriageInput withPreviousManifest(Manifest manifest) {
+    return new TriageInput(project, current, previousRuns, sources, catalog,
+        Optional.of(Objects.requireNonNull(manifest, "manifest")));
   }
 }

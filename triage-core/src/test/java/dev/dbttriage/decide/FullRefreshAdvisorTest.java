@@ -355,7 +355,8 @@ class FullRefreshAdvisorTest {
       assertThat(d.reasons().get(0)).isEqualTo("failed with DATABASE/STATEMENT_TIMEOUT: Database Error in model"
           + " orders: Statement reached its statement or warehouse timeout (transient)");
       assertThat(d.reasons().get(1)).isEqualTo("the previous runs succeeded (run history): a one-off failure");
-      assertThat(d.commands()).containsExactly("dbt retry", "dbt run --select orders+");
+      // `dbt retry` is the plan's call (it retries the whole invocation): the decision names the model's own run.
+      assertThat(d.commands()).containsExactly("dbt run --select orders+");
       assertThat(d.warnings()).anyMatch(w -> w.contains("profile the compiled SQL"));
       assertThat(d.cost().orElseThrow().estimatedSeconds().getAsDouble()).isEqualTo(60.0);
     }
@@ -401,7 +402,7 @@ class FullRefreshAdvisorTest {
               List.of(List.of("2024-05-02T00:00:00Z", "2024-05-03T00:00:00Z"))))
           .failure(FailureEvidence.of(ErrorClass.DATABASE, Subclass.STATEMENT_TIMEOUT, true, "timeout")).build());
       assertThat(d.kind()).isEqualTo(RefreshKind.RETRY_FAILED_BATCHES);
-      assertThat(d.commands()).containsExactly("dbt retry", "dbt run --select orders --event-time-start"
+      assertThat(d.commands()).containsExactly("dbt run --select orders --event-time-start"
           + " \"2024-05-02T00:00:00Z\" --event-time-end \"2024-05-03T00:00:00Z\"");
       assertThat(d.reasons()).anyMatch(r -> r.startsWith("microbatch: 1 batch(es) failed and 1 succeeded"));
     }

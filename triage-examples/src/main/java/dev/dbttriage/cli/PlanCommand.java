@@ -91,25 +91,16 @@ final class PlanCommand implements CliCommand {
       throw new CliUsageException("--heavy-seconds expects a non-negative number of seconds but got '" + a.value("--heavy-seconds").get()
           + "'");
     }
-    RescuePlanner.Builder builder = Wiring.planner(input.manifest(), context)
-        .refreshAdvisor(FullRefreshAdvisor.defaults())
+    RescuePlanner.Builder builder = Wiring.planner(report, context)
         .maxRootsPerRun(maxRoots(a))
         .heavySeconds(heavy)
         .history(input.previousRuns())
         .fullRefresh(a.values("--full-refresh"))
         .upstreamFixed(a.values("--upstream-fixed"));
-    input.catalog().ifPresent(builder::catalog);
-    for (String p : a.values("--previous")) {
-      Path manifest = context.workingDirectory().resolve(p).resolve("manifest.json");
-      if (Files.isRegularFile(manifest)) {
-        builder.previousManifest(Loading.readManifest(manifest, context));
-        break;
-      }
-    }
     for (String s : a.values("--scheduled")) {
       builder.scheduled(s);
     }
-    RescuePlan plan = builder.build().plan(report, input.manifest());
+    RescuePlan plan = builder.build().plan(report);
     context.out().print(format.render(plan));
     context.out().flush();
     return ExitCodes.OK;

@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import dev.dbttriage.artifact.Manifest;
+import dev.dbttriage.lineage.Project;
+import java.util.Optional;
 import java.util.Set;
 
 /** {@code dbt-triage triage}: root causes, blast radius and the triage record of a run. */
@@ -125,10 +128,16 @@ final class TriageCommand implements CliCommand {
           .map(Path::toString).orElse("the sample") + "; pass --run-results FILE");
     }
     List<RunResults> previous = new ArrayList<>();
+    Optional<Manifest> previousManifest = Optional.empty();
     for (String p : a.values("--previous")) {
       Path path = context.workingDirectory().resolve(p);
       previous.add(Artifacts.readRunResults(Files.isDirectory(path) ? path.resolve("run_results.json") : path));
+      // the first previous target with a manifest is what the full-refresh advisor compares against
+      if (previousManifest.isEmpty() && Files.isRegularFile(path.resolve("manifest.json"))) {
+        previousManifest = Optional.of(Loading.readManifest(path.resolve("manifest.json"), context));
+      }
     }
-    return new TriageInput(target.manifest(), RunState.of(current), previous, target.sources(), target.catalog());
+    return new TriageInput(Project.of(target.manifest()), RunState.of(current), previous, target.sources(),
+        target.catalog(), previousManifest);
   }
 }

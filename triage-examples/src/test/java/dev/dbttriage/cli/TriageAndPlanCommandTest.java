@@ -100,15 +100,29 @@ class TriageAndPlanCommandTest {
   }
 
   @Test
-  void theSamplesPlanIsVerifiedAndScopesItsFullRefresh() throws Exception {
+  void theSamplesPlanIsVerifiedAndNeverRunsAFullRefreshTheAdvisorCouldNotDecide() throws Exception {
     assertThat(run("plan", "--format", "json")).isEqualTo(0);
 
     JsonNode json = new ObjectMapper().readTree(out());
     assertThat(json.get("schema").asText()).isEqualTo("dbt-triage/rescue-plan/v1");
     assertThat(json.get("verified").asBoolean()).isTrue();
+    // Regression: the plan used to run --full-refresh on fct_payments while its own advisor said needs_evidence.
+    assertThat(json.get("refresh_decisions").get(0).get("kind").asText()).isEqualTo("needs_evidence");
+    for (JsonNode step : json.get("steps")) {
+      assertThat(step.get("full_refresh").asBoolean()).as(step.get("command").asText()).isFalse();
+    }
+    // With no full refresh in the plan, `dbt retry` (once the causes are fixed) re-runs exactly the rescue.
+    assertThat(json.get("retry").get("recommended").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aFullRefreshAPersonAsksForIsScopedToItsOwnStep() throws Exception {
+    assertThat(run("plan", "--format", "json", "--full-refresh", "model.jaffle_ops.fct_payments")).isEqualTo(0);
+
+    JsonNode json = new ObjectMapper().readTree(out());
+    assertThat(json.get("verified").asBoolean()).isTrue();
     assertThat(json.get("steps").get(1).get("command").asText())
         .isEqualTo("dbt build --select fct_payments --full-refresh");
-    assertThat(json.get("retry").get("recommended").asBoolean()).isFalse();
   }
 
   @Test
