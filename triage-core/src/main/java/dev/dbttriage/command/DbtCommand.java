@@ -338,6 +338,29 @@ public record DbtCommand(
     return String.join(" ", w);
   }
 
+  /**
+   * Returns several commands to run one after the other, joined with {@code &&} so the next runs only when the
+   * previous succeeded: {@code dbt seed --select countries && dbt run --select countries+}.
+   *
+   * @param commands the commands, in order
+   * @param version the run's dbt version, if known ({@link #renderFor})
+   * @return the command line
+   * @throws IllegalArgumentException if {@code commands} is empty
+   * @throws IllegalStateException if a command does not exist in the given version
+   * @throws NullPointerException if an argument or command is null
+   */
+  public static String renderAll(List<DbtCommand> commands, Optional<DbtVersion> version) {
+    Objects.requireNonNull(version, "version");
+    if (commands.isEmpty()) {
+      throw new IllegalArgumentException("no command to render");
+    }
+    List<String> parts = new ArrayList<>();
+    for (DbtCommand c : commands) {
+      parts.add(Objects.requireNonNull(c, "command").renderFor(version));
+    }
+    return String.join(" && ", parts);
+  }
+
   /** Returns {@link #render()}. */
   @Override
   public String toString() {

@@ -138,8 +138,25 @@ public final class ArtifactConsistency {
   }
 
   /**
+   * Returns true when sources.json was generated more than {@link #STALE_AFTER} away from the run: its
+   * freshness results describe another moment and are context, not roots of this run.
+   *
+   * @param sources the source freshness results
+   * @param runResults the run results
+   * @return whether both record a readable {@code generated_at} more than a day apart
+   * @throws NullPointerException if an argument is null
+   */
+  public static boolean sourcesStale(SourceFreshness sources, RunResults runResults) {
+    Optional<Instant> at = generatedAt(sources.metadata());
+    Optional<Instant> run = generatedAt(runResults.metadata());
+    return at.isPresent() && run.isPresent() && stale(at.get(), run.get());
+  }
+
+  /**
    * Returns the manifest's enabled nodes that a dbt command executes (models other than ephemeral ones,
-   * seeds, snapshots, data and unit tests) and that have no result, in manifest order.
+   * seeds, snapshots, data and unit tests) and that have no result, in manifest order. A run with a selection
+   * leaves every unselected node without a result: a caller that can evaluate the run's selection may
+   * intersect.
    *
    * @param manifest the manifest
    * @param runResults the run results

@@ -157,4 +157,16 @@ class DbtCommandTest {
     assertThat(DbtSubcommand.fromWhich(null)).isEmpty();
     assertThat(DbtSubcommand.DOCS_GENERATE).hasToString("docs generate");
   }
+
+  @Test
+  void chainsRunOneAfterTheOther() {
+    List<DbtCommand> steps = List.of(DbtCommand.of(DbtSubcommand.SEED, "countries"),
+        DbtCommand.of(DbtSubcommand.RUN, "countries+"));
+    assertThat(DbtCommand.renderAll(steps, Optional.empty()))
+        .isEqualTo("dbt seed --select countries && dbt run --select countries+");
+    assertThat(DbtCommand.renderAll(steps, Optional.of(v("0.20.2"))))
+        .isEqualTo("dbt seed --select countries && dbt run --models countries+");
+    assertThatThrownBy(() -> DbtCommand.renderAll(List.of(), Optional.empty()))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("no command to render");
+  }
 }

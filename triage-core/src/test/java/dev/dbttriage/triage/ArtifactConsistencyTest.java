@@ -135,8 +135,10 @@ class ArtifactConsistencyTest {
     assertThat(w).containsExactly(new ReportWarning("STALE_SOURCES", "sources.json was generated 119 days before "
         + "the run (2024-12-01T08:00:00Z vs 2025-03-30T19:03:31.761916Z): its freshness results describe another "
         + "moment and are context, not this run's roots", List.of("source.shop.raw.orders")));
+    assertThat(ArtifactConsistency.sourcesStale(sources("2024-12-01T08:00:00.000000Z"), r)).isTrue();
     assertThat(ArtifactConsistency.check(Optional.of(m), Optional.of(r),
         Optional.of(sources("2025-03-30T17:00:00Z")), Optional.empty())).isEmpty();
+    assertThat(ArtifactConsistency.sourcesStale(sources("2025-03-30T17:00:00Z"), r)).isFalse();
   }
 
   @Test
@@ -222,5 +224,41 @@ class ArtifactConsistencyTest {
         "3fid_DBT-Hackathon-2024/1.7.14_931c268");
     // someone ran dbt compile, docs generate or parse after the failure in 10 of them; in 3 the run came later
     assertThat(manifestNewer).isEqualTo(10);
+  }
+
+  @Test
+  void sixteenOfTheCorpusFortyThreeSourcesFilesAreMoreThanADayFromTheirRun() throws IOException {
+    assumeTrue(Files.isDirectory(ARTIFACTS), "fixture corpus not present");
+    List<Path> dirs;
+    try (Stream<Path> s = Files.walk(ARTIFACTS)) {
+      dirs = s.filter(p -> p.getFileName().toString().equals("run_results.json")).map(Path::getParent).sorted()
+          .toList();
+    }
+    int withSources = 0;
+    int staleSources = 0;
+    int withCatalog = 0;
+    int staleCatalog = 0;
+    for (Path d : dirs) {
+      RunResults r = Artifacts.readRunResults(d.resolve("run_results.json"));
+      Optional<SourceFreshness> sources = Files.isRegularFile(d.resolve("sources.json"))
+          ? Optional.of(Artifacts.readSources(d.resolve("sources.json"))) : Optional.empty();
+      Optional<Catalog> catalog = Files.isRegularFile(d.resolve("catalog.json"))
+          ? Optional.of(Artifacts.readCatalog(d.resolve("catalog.json"))) : Optional.empty();
+      List<ReportWarning> w = ArtifactConsistency.check(Optional.empty(), Optional.of(r), sources, catalog);
+      withSources += sources.isPresent() ? 1 : 0;
+      withCatalog += catalog.isPresent() ? 1 : 0;
+      staleSources += (int) w.stream().filter(x -> x.code().equals(ReportWarning.STALE_SOURCES)).count();
+      staleCatalog += (int) w.stream().filter(x -> x.code().equals(ReportWarning.STALE_CATALOG)).count();
+    }
+    assertThat(withSources).isEqualTo(43);
+    assertThat(staleSources).isEqualTo(16);
+    assertThat(withCatalog).isEqualTo(45);
+    assertThat(staleCatalog).isEqualTo(13);
+
+    Path tanmay = ARTIFACTS.resolve("Tanmay-developer_Historical-DBTvault/1.5.2_f62f1e7");
+    assertThat(ArtifactConsistency.check(Artifacts.readTarget(tanmay)))
+        .filteredOn(x -> x.code().equals(ReportWarning.STALE_SOURCES)).singleElement()
+        .satisfies(x -> assertThat(x.message()).startsWith("sources.json was generated 254 days before the run "
+            + "(2023-09-11T20:14:11.899714Z vs 2024-05-23T15:53:12.273675Z)"));
   }
 }
