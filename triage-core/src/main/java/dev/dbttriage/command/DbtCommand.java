@@ -296,11 +296,11 @@ public record DbtCommand(
         w.add(ShellQuote.quote(legacyFreshness && t.startsWith("source:") ? t.substring("source:".length()) : t));
       }
     }
-    words(w, "--exclude", exclude);
     selector.ifPresent(s -> {
       w.add("--selector");
       w.add(ShellQuote.quote(s));
     });
+    words(w, "--exclude", exclude);
     words(w, "--resource-type", resourceTypes);
     words(w, "--exclude-resource-type", excludeResourceTypes);
     indirectSelection.ifPresent(m -> {

@@ -96,15 +96,15 @@ public record InvocationContext(
     Optional<String> macroArgs,
     List<String> droppedArgs) {
 
-  /** No recorded invocation and an unknown dbt version. */
-  public static final InvocationContext NONE = fromArgs(Map.of(), Optional.empty());
-
   /** The keys read here; every other recorded key is dropped. */
   private static final Set<String> READ = Set.of("which", "command", "rpc_method", "select", "models", "exclude",
       "selector", "selector_name", "resource_types", "resource_type", "exclude_resource_types",
       "exclude_resource_type", "indirect_selection", "full_refresh", "fail_fast", "store_failures", "empty",
       "event_time_start", "event_time_end", "target", "profile", "vars", "defer", "state", "defer_state",
       "favor_state", "macro", "args", "sample", "__other__");
+
+  /** No recorded invocation and an unknown dbt version. */
+  public static final InvocationContext NONE = fromArgs(Map.of(), Optional.empty());
 
   /** Validates and copies the components. */
   public InvocationContext {

@@ -169,4 +169,34 @@ class DbtCommandTest {
     assertThatThrownBy(() -> DbtCommand.renderAll(List.of(), Optional.empty()))
         .isInstanceOf(IllegalArgumentException.class).hasMessage("no command to render");
   }
+
+  /**
+   * The command lines the engines build by hand today (TriageEngine, RescuePlanner, Decider), each from one value;
+   * the only textual difference is the event-time bounds, single-quoted (or bare) instead of double-quoted.
+   */
+  @Test
+  void rendersTheCommandsTheEnginesPrintToday() {
+    assertThat(DbtCommand.of(DbtSubcommand.SOURCE_FRESHNESS, "source:raw.events").render())
+        .isEqualTo("dbt source freshness --select source:raw.events");
+    assertThat(DbtCommand.builder(DbtSubcommand.TEST).select("not_null_orders_id").storeFailures(true).build()
+        .render()).isEqualTo("dbt test --select not_null_orders_id --store-failures");
+    assertThat(DbtCommand.renderAll(List.of(
+        DbtCommand.builder(DbtSubcommand.BUILD).select("orders").fullRefresh(true).build(),
+        DbtCommand.builder(DbtSubcommand.BUILD).select("orders+").exclude("orders").build()), Optional.empty()))
+        .isEqualTo("dbt build --select orders --full-refresh && dbt build --select orders+ --exclude orders");
+    assertThat(DbtCommand.builder(DbtSubcommand.BUILD).selector("nightly").exclude("stg_a", "stg_b").build()
+        .render()).isEqualTo("dbt build --selector nightly --exclude stg_a stg_b");
+    assertThat(DbtCommand.builder(DbtSubcommand.RUN_OPERATION).macro("grant_select").build().render())
+        .isEqualTo("dbt run-operation grant_select");
+    assertThat(DbtCommand.of(DbtSubcommand.DOCS_GENERATE, "orders", "+orders").render())
+        .isEqualTo("dbt docs generate --select orders +orders");
+    assertThat(DbtCommand.of(DbtSubcommand.COMPILE, "+orders").render()).isEqualTo("dbt compile --select +orders");
+    assertThat(DbtCommand.builder(DbtSubcommand.RUN).select("events").eventTime("2024-09-01 00:00:00",
+        "2024-09-02T00:00:00").build().render()).isEqualTo(
+        "dbt run --select events --event-time-start '2024-09-01 00:00:00' --event-time-end 2024-09-02T00:00:00");
+    assertThat(DbtCommand.builder(DbtSubcommand.RUN).select("events")
+        .vars("{\"backfill_start\": \"2024-09-01\", \"backfill_end\": \"2024-09-02\"}").build().render())
+        .isEqualTo("dbt run --select events --vars '{\"backfill_start\": \"2024-09-01\", \"backfill_end\": "
+            + "\"2024-09-02\"}'");
+  }
 }
