@@ -67,8 +67,9 @@ public enum DbtFeature {
   /**
    * {@code --defer} with {@code --state}; 0.18.0b2 changelog: "Added {@code --defer} and {@code --state} flags
    * to {@code dbt run}" (#2527). On {@code test} from 0.19.0 (#2701), {@code build} from 0.21.0 (0.21.latest
-   * {@code main.py}), {@code snapshot} from 1.0.0 (1.0.latest {@code main.py}), every command from 1.5.0 (a
-   * global flag in the click CLI).
+   * {@code main.py}), {@code snapshot} from 1.0.0 (1.0.latest {@code main.py}), {@code compile} and
+   * {@code docs generate} from 1.3.0 (1.3.latest {@code main.py}), every command from 1.5.0 (a global flag in
+   * the click CLI).
    */
   DEFER_FLAG("0.18.0", "--defer"),
   /** {@code --state}; 0.18.0b2 changelog, with {@code --defer}. */

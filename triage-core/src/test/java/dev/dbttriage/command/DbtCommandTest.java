@@ -90,7 +90,8 @@ class DbtCommandTest {
   void retryDoesNotExistBefore16() {
     DbtCommand retry = DbtCommand.builder(DbtSubcommand.RETRY).build();
     assertThat(retry.render()).isEqualTo("dbt retry");
-    assertThat(retry.unsupportedReason(v("1.5.2"))).contains("dbt retry exists from dbt 1.6.0; this run used dbt 1.5.2");
+    assertThat(retry.unsupportedReason(v("1.5.2")))
+        .contains("dbt retry exists from dbt 1.6.0; this run used dbt 1.5.2");
     assertThatThrownBy(() -> retry.render(v("1.5.2"))).isInstanceOf(IllegalStateException.class)
         .hasMessage("dbt retry exists from dbt 1.6.0; this run used dbt 1.5.2");
     assertThat(retry.render(v("1.6.0"))).isEqualTo("dbt retry");
@@ -106,7 +107,8 @@ class DbtCommandTest {
     assertThat(favor.unsupportedReasons(v("1.3.0")))
         .containsExactly("--favor-state on dbt run exists from dbt 1.4.0; this run used dbt 1.3.0");
     assertThat(DbtCommand.builder(DbtSubcommand.TEST).select("orders").defer(true).build()
-        .unsupportedReason(v("0.18.1"))).contains("--defer on dbt test exists from dbt 0.19.0; this run used dbt 0.18.1");
+        .unsupportedReason(v("0.18.1")))
+        .contains("--defer on dbt test exists from dbt 0.19.0; this run used dbt 0.18.1");
     assertThat(DbtCommand.of(DbtSubcommand.RUN, "result:error+").unsupportedReason(v("0.21.1")))
         .contains("result: selector method exists from dbt 1.0.0; this run used dbt 0.21.1");
     assertThat(DbtCommand.of(DbtSubcommand.RUN, "source_status:fresher+").unsupportedReason(v("1.0.8")))
@@ -198,5 +200,16 @@ class DbtCommandTest {
         .vars("{\"backfill_start\": \"2024-09-01\", \"backfill_end\": \"2024-09-02\"}").build().render())
         .isEqualTo("dbt run --select events --vars '{\"backfill_start\": \"2024-09-01\", \"backfill_end\": "
             + "\"2024-09-02\"}'");
+  }
+
+  @Test
+  void deferOnCompileFrom13AndFavorStateFrom14() {
+    DbtCommand compile = DbtCommand.builder(DbtSubcommand.COMPILE).select("+orders").defer(true).state("prod")
+        .build();
+    assertThat(compile.unsupportedReasons(v("1.2.4"))).containsExactly(
+        "--defer on dbt compile exists from dbt 1.3.0; this run used dbt 1.2.4");
+    assertThat(compile.unsupportedReasons(v("1.3.0"))).isEmpty();
+    assertThat(DbtCommand.builder(DbtSubcommand.SEED).defer(true).build().unsupportedReason(v("1.4.9")))
+        .contains("--defer on dbt seed exists from dbt 1.5.0; this run used dbt 1.4.9");
   }
 }
