@@ -17,6 +17,7 @@ module dev.dbttriage.core {
   exports dev.dbttriage.decide;
   exports dev.dbttriage.deploy;
   exports dev.dbttriage.classify;
+  exports dev.dbttriage.command;
 
   uses dev.dbttriage.classify.Rule;
   uses dev.dbttriage.classify.RulePack;
