@@ -255,13 +255,13 @@ class DeployCheckTest {
   @Nested
   class SlimCi {
     @Test
-    void stateModifiedPlusFollowsDependsOn() {
+    void stateModifiedPlusComesFromTheSelector() {
       Node s = model("stg_orders", "view", "select * from {{ source('app', 'orders_v2') }}").build();
       List<Node> nodes = new java.util.ArrayList<>(base(orders().build(), facts().build()));
       nodes.set(0, s);
       DeployReport r = check.check(prod(), manifest("snowflake", nodes.toArray(new Node[0])));
       assertThat(r.selection().command()).isEqualTo("dbt build --select state:modified+ --defer --state ./prod_state");
-      assertThat(r.selection().evaluatedBy()).isEqualTo("depends_on");
+      assertThat(r.selection().evaluatedBy()).isEqualTo("selector");
       assertThat(r.selection().selected()).containsExactly("model.shop.stg_orders", ORDERS, "model.shop.order_facts",
           "test.shop.not_null_orders_order_id", "exposure.shop.revenue_dashboard");
     }
