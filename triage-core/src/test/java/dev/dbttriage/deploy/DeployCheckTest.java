@@ -291,6 +291,56 @@ class DeployCheckTest {
       });
       assertThat(r.selection().selected()).contains(ORDERS, "model.shop.order_facts");
     }
+    /**
+     * dbt-core's _macros_modified counts a macro present only in the state manifest as modified; ManifestDiff
+     * used to ignore it while the selector's state:modified selected the caller: one comparison now answers both.
+     */
+    @Test
+    void removedMacroModifiesItsCallersInTheDiffAndTheSelection() {
+      Macro cents = new Macro("macro.shop.cents", "cents", "shop", "macros/cents.sql", "{{ x }} / 100", List.of());
+      Node o = orders().dependsOnMacros(List.of("macro.shop.cents")).build();
+      Manifest p = manifest("snowflake", base(o, facts().build()), List.of(), List.of(cents));
+      Manifest c = manifest("snowflake", base(o, facts().build()), List.of(), List.of());
+      DeployReport r = check.check(p, c);
+      assertThat(r.changes()).singleElement().satisfies(ch -> {
+        assertThat(ch.uniqueId()).isEqualTo(ORDERS);
+        assertThat(ch.aspects()).containsExactly(ChangeAspect.MACROS);
+        assertThat(ch.details()).containsExactly("macro changed: macro.shop.cents");
+        assertThat(ch.selectedByStateModified()).isTrue();
+      });
+      assertThat(r.selection().selected()).containsExactly(ORDERS, "model.shop.order_facts",
+          "test.shop.not_null_orders_order_id", "exposure.shop.revenue_dashboard");
+    }
+
+    /** dbt's same_contents compares a model's latest_version, so state:modified selects it. */
+    @Test
+    void latestVersionMoveIsStateModified() {
+      Node v1 = Node.builder("model.shop.dim_customers.v1", dev.dbttriage.artifact.ResourceType.MODEL)
+          .name("dim_customers").rawCode("select 1").version("1").latestVersion("1").build();
+      Node v2 = Node.builder("model.shop.dim_customers.v2", dev.dbttriage.artifact.ResourceType.MODEL)
+          .name("dim_customers").rawCode("select 2").version("2").latestVersion("1").build();
+      Manifest p = manifest("snowflake", v1, v2);
+      Manifest c = manifest("snowflake", v1.toBuilder().latestVersion("2").build(),
+          v2.toBuilder().latestVersion("2").build());
+      DeployReport r = check.check(p, c);
+      assertThat(r.changes()).allSatisfy(ch -> assertThat(ch.selectedByStateModified()).isTrue());
+      assertThat(r.selection().selected()).containsExactly("model.shop.dim_customers.v1",
+          "model.shop.dim_customers.v2");
+    }
+
+    /** A dependency on an id the manifest lacks: LineageGraph refuses the graph, the check warns instead. */
+    @Test
+    void danglingDependencyWarnsInsteadOfFailing() {
+      Node broken = model("orders", "table", "select 1", "model.shop.gone").build();
+      Manifest c = manifest("snowflake", stg(), broken);
+      DeployReport r = check.check(manifest("snowflake", stg()), c);
+      assertThat(r.selection().evaluatedBy()).isEqualTo("none");
+      assertThat(r.selection().selected()).isEmpty();
+      assertThat(only(r, FindingKind.MODEL_ADDED).consumers()).isEmpty();
+      assertThat(r.warnings()).contains("the candidate manifest's lineage graph cannot be built (manifest.json:"
+          + " 'model.shop.orders' depends on 'model.shop.gone', which is not a node, source, metric, semantic model"
+          + " or function of the manifest): consumers of its changes and the slim-CI selection are not computed");
+    }
   }
 
   @Nested
