@@ -7,33 +7,23 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-/** One evaluation of a request against an engine. Not thread-safe; created per call. */
+/**
+ * One evaluation of a request against an engine: set operations over criteria, graph operators and indirect
+ * selection of tests, with each criterion's method looked up in {@link Methods}. Not thread-safe; created per
+ * call.
+ */
 final class Evaluation {
-  static final List<String> DEFAULT_LS_TYPES = List.of("model", "snapshot", "seed", "test", "source", "exposure",
-      "metric", "saved_query", "semantic_model", "unit_test", "function");
-  static final List<String> RESOURCE_TYPE_CHOICES = List.of("metric", "semantic_model", "saved_query", "source",
-      "analysis", "function", "model", "test", "unit_test", "exposure", "snapshot", "seed", "default", "all");
-  static final List<String> BUILD_TYPES = List.of("model", "snapshot", "seed", "test", "unit_test", "saved_query",
-      "exposure", "function");
-  static final List<String> COMPILE_TYPES = List.of("model", "test", "snapshot", "analysis", "operation", "seed",
-      "doc", "rpc", "sql_operation", "function");
-
   private final SelectorEngine e;
   private final LineageIndex g;
   private final SelectionRequest request;
   private final IndirectSelection mode;
   private final List<String> warnings = new ArrayList<>();
   private final Deque<String> selectorStack = new ArrayDeque<>();
-  private Set<String> allowedTypes;
-  private boolean dropEmpty;
-  private boolean dropEphemeral;
+  private CommandTypes types;
 
   Evaluation(SelectorEngine engine, SelectionRequest request) {
     this.e = engine;
@@ -43,7 +33,7 @@ final class Evaluation {
   }
 
   Selection run() {
-    resolveResourceTypes();
+    types = CommandTypes.of(request);
     Spec spec;
     Optional<String> selectorName = request.selector();
     if (selectorName.isPresent()) {
@@ -59,7 +49,7 @@ final class Evaluation {
       spec = SpecParser.difference(request.select(), request.exclude(), mode);
     }
     BitSet direct = eval(spec)[0];
-    BitSet kept = filter(direct);
+    BitSet kept = types.filter(e, direct);
     List<String> ids = new ArrayList<>(kept.cardinality());
     int remaining = kept.cardinality();
     for (int k = 0; k < e.size && remaining > 0; k++) {
@@ -89,119 +79,6 @@ final class Evaluation {
           + String.join(", ", names) + "]", name, -1);
     }
     return SpecParser.definition(m.get("definition"), true, mode);
-  }
-
-  // ---- resource types -------------------------------------------------------------------------------------
-
-  private void resolveResourceTypes() {
-    SelectionCommand cmd = request.command();
-    dropEmpty = cmd != SelectionCommand.LS;
-    dropEphemeral = cmd == SelectionCommand.RUN || cmd == SelectionCommand.BUILD;
-    if (request.models() && !request.resourceTypes().isEmpty()) {
-      throw new SelectorSyntaxException("\"models\" and \"resource_type\" are mutually exclusive arguments",
-          "--resource-type", -1);
-    }
-    switch (cmd) {
-      case LS:
-        if (request.models()) {
-          allowedTypes = Set.of("model");
-        } else {
-          allowedTypes = fromArgs(union(DEFAULT_LS_TYPES, List.of("analysis")), DEFAULT_LS_TYPES);
-        }
-        break;
-      case TEST:
-        allowedTypes = fromArgs(List.of("test", "unit_test"), List.of("test", "unit_test"));
-        allowedTypes.retainAll(Set.of("test", "unit_test"));
-        break;
-      case BUILD:
-        allowedTypes = fromArgs(BUILD_TYPES, BUILD_TYPES);
-        break;
-      case RUN:
-        allowedTypes = Set.of("model");
-        break;
-      case SEED:
-        allowedTypes = Set.of("seed");
-        break;
-      case SNAPSHOT:
-        allowedTypes = Set.of("snapshot");
-        break;
-      case COMPILE:
-        allowedTypes = new HashSet<>(COMPILE_TYPES);
-        break;
-      case FRESHNESS:
-        allowedTypes = Set.of("source");
-        break;
-      default:
-        throw new IllegalStateException(cmd.toString());
-    }
-  }
-
-  private static List<String> union(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
-  }
-
-  private Set<String> fromArgs(List<String> all, List<String> defaults) {
-    Set<String> types = new HashSet<>();
-    List<String> given = new ArrayList<>();
-    for (String v : request.resourceTypes()) {
-      for (String part : v.split(" ")) {
-        if (!part.isEmpty()) {
-          given.add(checkChoice(part, "--resource-type", RESOURCE_TYPE_CHOICES));
-        }
-      }
-    }
-    if (given.isEmpty()) {
-      types.addAll(defaults);
-    } else {
-      for (String t : given) {
-        if (t.equals("all")) {
-          types.addAll(all);
-        } else if (t.equals("default")) {
-          types.addAll(defaults);
-        } else {
-          types.add(t);
-        }
-      }
-    }
-    for (String v : request.excludeResourceTypes()) {
-      for (String part : v.split(" ")) {
-        if (!part.isEmpty()) {
-          String t = checkChoice(part, "--exclude-resource-type", RESOURCE_TYPE_CHOICES.subList(0, 13));
-          if (t.equals("default")) {
-            throw new SelectorSyntaxException("'default' is not a valid NodeType", t, -1);
-          }
-          types.remove(t);
-        }
-      }
-    }
-    return types;
-  }
-
-  private static String checkChoice(String value, String flag, List<String> choices) {
-    String lower = value.toLowerCase(Locale.ROOT);
-    if (!choices.contains(lower)) {
-      List<String> quoted = new ArrayList<>();
-      choices.forEach(c -> quoted.add("'" + c + "'"));
-      throw new SelectorSyntaxException("Invalid value for '" + flag + "': '" + value + "' is not one of "
-          + String.join(", ", quoted) + ".", value, -1);
-    }
-    return lower;
-  }
-
-  private BitSet filter(BitSet selected) {
-    boolean[] allowed = new boolean[e.typeNames.size()];
-    for (int t = 0; t < allowed.length; t++) {
-      allowed[t] = allowedTypes.contains(e.typeNames.get(t));
-    }
-    BitSet out = new BitSet(e.size);
-    for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
-      if (allowed[e.typeCode[i]] && !(dropEmpty && e.empty[i]) && !(dropEphemeral && e.ephemeralModel[i])) {
-        out.set(i);
-      }
-    }
-    return out;
   }
 
   // ---- set algebra ----------------------------------------------------------------------------------------
@@ -361,7 +238,7 @@ final class Evaluation {
     selectorStack.push(name);
     Object entry = e.selectorDefs.get(name);
     Spec spec = SpecParser.definition(((Map<?, ?>) entry).get("definition"), true, mode);
-    BitSet selected = filter(eval(spec)[0]);
+    BitSet selected = types.filter(e, eval(spec)[0]);
     selectorStack.pop();
     return selected;
   }
