@@ -328,6 +328,24 @@ class DeployCheckTest {
           "model.shop.dim_customers.v2");
     }
 
+    /**
+     * A source's config change is state:modified, but dbt build runs no source: the selection (now the
+     * selector's) lists its readers only, where the old depends_on walk listed the source too.
+     */
+    @Test
+    void modifiedSourceIsNotBuiltButItsReadersAre() {
+      Node before = DeployFixtures.source("app", "orders", Map.of("enabled", true));
+      Node after = DeployFixtures.source("app", "orders", Map.of("enabled", true, "loaded_at_field", "_synced"));
+      Node reader = model("stg_orders", "view", "select * from {{ source('app', 'orders') }}",
+          "source.shop.app.orders").build();
+      DeployReport r = check.check(manifest("snowflake", before, reader), manifest("snowflake", after, reader));
+      assertThat(r.changes()).singleElement().satisfies(ch -> {
+        assertThat(ch.uniqueId()).isEqualTo("source.shop.app.orders");
+        assertThat(ch.selectedByStateModified()).isTrue();
+      });
+      assertThat(r.selection().selected()).containsExactly("model.shop.stg_orders");
+    }
+
     /** A dependency on an id the manifest lacks: LineageGraph refuses the graph, the check warns instead. */
     @Test
     void danglingDependencyWarnsInsteadOfFailing() {
