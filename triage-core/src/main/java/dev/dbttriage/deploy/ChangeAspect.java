@@ -1,7 +1,10 @@
 package dev.dbttriage.deploy;
 
 /**
- * What differs between two versions of one resource, following dbt's {@code state:modified} sub-selectors.
+ * What differs between two versions of one resource, described for people and for deploy findings, named after
+ * dbt's {@code state:modified} sub-selectors where one fits. Whether dbt selects the resource is decided by
+ * {@link dev.dbttriage.select.ManifestComparison} and recorded in {@link NodeChange#stateModified()}, not
+ * derived from these aspects.
  */
 public enum ChangeAspect {
   /** The file's contents ({@code checksum}): {@code state:modified.body}. */
@@ -31,7 +34,10 @@ public enum ChangeAspect {
     this.stateModified = stateModified;
   }
 
-  /** Returns true when dbt's {@code state:modified} selects a resource for this difference alone. */
+  /**
+   * Returns true when this kind of difference is one dbt's {@code state:modified} compares; for one resource's
+   * answer read {@link NodeChange#stateModified()}.
+   */
   public boolean selectedByStateModified() {
     return stateModified;
   }

@@ -1,5 +1,6 @@
 package dev.dbttriage.deploy;
 
+import dev.dbttriage.artifact.ArtifactException;
 import dev.dbttriage.artifact.Catalog;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
@@ -9,6 +10,10 @@ import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.artifact.RunState;
 import dev.dbttriage.artifact.RunStatus;
 import dev.dbttriage.artifact.TargetArtifacts;
+import dev.dbttriage.lineage.LineageGraph;
+import dev.dbttriage.select.ManifestComparison;
+import dev.dbttriage.select.SelectionContext;
+import dev.dbttriage.select.SelectorEngine;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -50,7 +55,10 @@ public final class DeployCheck {
     this.history = Optional.ofNullable(b.history);
   }
 
-  /** Returns a builder with no selection evaluator, no history and the state directory {@code prod-artifacts}. */
+  /**
+   * Returns a builder with the built-in selection ({@link SelectorEngine}), no history and the state directory
+   * {@code prod-artifacts}.
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -97,9 +105,12 @@ public final class DeployCheck {
       warnings.add("catalog.json not given for both sides: column changes come from YAML declarations only;"
           + " columns a model selects but does not declare are not compared");
     }
-    List<NodeChange> changes = ManifestDiff.compare(production, candidate, prodCatalog, candCatalog);
-    Lineage prodLineage = new Lineage(production);
-    Lineage candLineage = new Lineage(candidate);
+    ManifestComparison comparison = ManifestComparison.of(production, candidate);
+    List<NodeChange> changes = ManifestDiff.compare(comparison, prodCatalog, candCatalog);
+    Optional<LineageGraph> prodGraph = graph(production, "production", warnings);
+    Optional<LineageGraph> candGraph = graph(candidate, "candidate", warnings);
+    Consumers prodLineage = new Consumers(prodGraph);
+    Consumers candLineage = new Consumers(candGraph);
     List<DeployFinding> findings = new ArrayList<>();
     Set<String> seenLatest = new HashSet<>();
     for (NodeChange c : changes) {
@@ -109,7 +120,7 @@ public final class DeployCheck {
       switch (c.status()) {
         case NEW:
           findings.add(new DeployFinding(c.uniqueId(), FindingKind.MODEL_ADDED,
-              "new " + c.resourceType().dbtName(), candLineage.consumers(c.uniqueId())));
+              "new " + c.resourceType().dbtName(), candLineage.of(c.uniqueId())));
           break;
         case REMOVED:
         case DISABLED:
@@ -125,7 +136,7 @@ public final class DeployCheck {
     findings.stream().filter(DeployFinding::breaking).forEach(ordered::add);
     findings.stream().filter(f -> !f.breaking()).forEach(ordered::add);
 
-    SlimCiSelection selection = selection(candidate, changes, candLineage);
+    SlimCiSelection selection = selection(candidate, production, candGraph);
     List<DeployFinding> breaking = ordered.stream().filter(DeployFinding::breaking).toList();
     List<RollbackStrategy> rollback = rollback(adapter, production, changes, breaking, prodLineage, runs, warnings);
     return new DeployReport(adapter, production.metadata().generatedAt(), changes, selection, ordered, rollback,
@@ -136,9 +147,21 @@ public final class DeployCheck {
     return type == ResourceType.MODEL || type == ResourceType.SEED || type == ResourceType.SNAPSHOT;
   }
 
-  private static DeployFinding removal(NodeChange c, Node old, Lineage prodLineage, Manifest candidate) {
+  /** Builds a manifest's lineage graph, or says in a warning why it cannot be built. */
+  private static Optional<LineageGraph> graph(Manifest manifest, String side, List<String> warnings) {
+    try {
+      return Optional.of(LineageGraph.of(manifest));
+    } catch (ArtifactException e) {
+      warnings.add("the " + side + " manifest's lineage graph cannot be built (" + e.getMessage() + "): "
+          + (side.equals("candidate") ? "consumers of its changes and the slim-CI selection are"
+              : "consumers of removed resources and the rebuild time are") + " not computed");
+      return Optional.empty();
+    }
+  }
+
+  private static DeployFinding removal(NodeChange c, Node old, Consumers prodLineage, Manifest candidate) {
     boolean disabled = c.status() == ChangeStatus.DISABLED;
-    List<String> consumers = prodLineage.consumers(c.uniqueId());
+    List<String> consumers = prodLineage.of(c.uniqueId());
     boolean isPublic = ManifestDiff.access(old).equals("public");
     String verb = disabled ? "disabled" : "removed";
     if (consumers.isEmpty() && !isPublic) {
@@ -154,9 +177,9 @@ public final class DeployCheck {
         detail, consumers);
   }
 
-  private static void modified(NodeChange c, Node before, Node after, Lineage lineage, Set<String> seenLatest,
+  private static void modified(NodeChange c, Node before, Node after, Consumers lineage, Set<String> seenLatest,
       List<DeployFinding> findings) {
-    List<String> consumers = lineage.consumers(c.uniqueId());
+    List<String> consumers = lineage.of(c.uniqueId());
     boolean enforcedBefore = ManifestDiff.enforced(before);
     boolean enforcedAfter = ManifestDiff.enforced(after);
     boolean contracted = enforcedBefore || enforcedAfter;
@@ -291,26 +314,28 @@ public final class DeployCheck {
     }
   }
 
-  private SlimCiSelection selection(Manifest candidate, List<NodeChange> changes, Lineage lineage) {
+  private SlimCiSelection selection(Manifest candidate, Manifest production, Optional<LineageGraph> candGraph) {
     String command = "dbt build --select " + STATE_MODIFIED_PLUS + " --defer --state " + stateDirectory;
-    List<String> order = candidate.allNodes().map(Node::uniqueId).toList();
+    Function<String, Set<String>> evaluator;
     if (selectionEvaluator.isPresent()) {
-      Set<String> ids = selectionEvaluator.get().apply(STATE_MODIFIED_PLUS);
-      List<String> selected = new ArrayList<>();
-      order.stream().filter(ids::contains).forEach(selected::add);
-      ids.stream().filter(id -> !selected.contains(id)).sorted().forEach(selected::add);
-      return new SlimCiSelection(STATE_MODIFIED_PLUS, command, selected, "selector");
+      evaluator = selectionEvaluator.get();
+    } else if (candGraph.isPresent()) {
+      SelectorEngine engine = SelectorEngine.of(candGraph.get(),
+          SelectionContext.builder().previousManifest(production).build());
+      evaluator = expression -> engine.evaluate("build", List.of(expression), List.of());
+    } else {
+      return new SlimCiSelection(STATE_MODIFIED_PLUS, command, List.of(), "none");
     }
-    Set<String> modified = new LinkedHashSet<>();
-    changes.stream().filter(NodeChange::selectedByStateModified).forEach(c -> modified.add(c.uniqueId()));
-    Set<String> all = new HashSet<>(modified);
-    all.addAll(lineage.downstream(modified));
-    List<String> selected = order.stream().filter(all::contains).toList();
-    return new SlimCiSelection(STATE_MODIFIED_PLUS, command, selected, "depends_on");
+    Set<String> ids = evaluator.apply(STATE_MODIFIED_PLUS);
+    List<String> selected = new ArrayList<>();
+    candidate.allNodes().map(Node::uniqueId).filter(ids::contains).forEach(selected::add);
+    Set<String> listed = new HashSet<>(selected);
+    ids.stream().filter(id -> !listed.contains(id)).sorted().forEach(selected::add);
+    return new SlimCiSelection(STATE_MODIFIED_PLUS, command, selected, "selector");
   }
 
   private static List<RollbackStrategy> rollback(String adapter, Manifest production, List<NodeChange> changes,
-      List<DeployFinding> breaking, Lineage prodLineage, Optional<RunState> runs, List<String> warnings) {
+      List<DeployFinding> breaking, Consumers prodLineage, Optional<RunState> runs, List<String> warnings) {
     Set<String> targets = new LinkedHashSet<>();
     breaking.forEach(f -> targets.add(f.uniqueId()));
     for (NodeChange c : changes) {
@@ -381,6 +406,41 @@ public final class DeployCheck {
     return OptionalDouble.empty();
   }
 
+  /** Downstream walks on one side's lineage graph; without a graph, nothing is downstream. */
+  private static final class Consumers {
+    private final Optional<LineageGraph> graph;
+
+    Consumers(Optional<LineageGraph> graph) {
+      this.graph = graph;
+    }
+
+    /** Returns the resources downstream of the roots that are vertices, roots themselves left out. */
+    Set<String> downstream(Set<String> roots) {
+      if (graph.isEmpty()) {
+        return Set.of();
+      }
+      List<String> vertices = roots.stream().filter(graph.get()::contains).toList();
+      Set<String> out = new LinkedHashSet<>(graph.get().downstream(vertices, -1));
+      out.removeAll(roots);
+      return out;
+    }
+
+    /** Returns the downstream resources a person would call consumers: tests and unit tests left out. */
+    List<String> of(String root) {
+      if (graph.isEmpty() || !graph.get().contains(root)) {
+        return List.of();
+      }
+      List<String> out = new ArrayList<>();
+      for (String id : graph.get().downstream(root)) {
+        ResourceType type = graph.get().node(id).map(Node::resourceType).orElse(ResourceType.OTHER);
+        if (type != ResourceType.TEST && type != ResourceType.UNIT_TEST) {
+          out.add(id);
+        }
+      }
+      return out;
+    }
+  }
+
   static String selectorName(Node n) {
     return n.version().map(v -> n.name() + ".v" + v).orElse(n.name());
   }
@@ -394,9 +454,10 @@ public final class DeployCheck {
     private Builder() {}
 
     /**
-     * Sets the evaluator that returns the unique ids a selection expression selects ({@code dbt ls}
-     * semantics), called with {@code state:modified+}; without one, the check follows {@code depends_on} from the
-     * resources it finds modified.
+     * Sets the evaluator that returns the unique ids a selection expression selects, called with
+     * {@code state:modified+}; without one, the check evaluates it with a {@link SelectorEngine} on the
+     * candidate's lineage graph against the production manifest, as {@code dbt build --select state:modified+}
+     * would.
      *
      * @param evaluator the evaluator
      * @return this builder

@@ -4,16 +4,15 @@ import dev.dbttriage.artifact.Catalog;
 import dev.dbttriage.artifact.CatalogColumn;
 import dev.dbttriage.artifact.CatalogTable;
 import dev.dbttriage.artifact.Column;
-import dev.dbttriage.artifact.Macro;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
 import dev.dbttriage.artifact.ResourceType;
+import dev.dbttriage.select.ManifestComparison;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,6 +24,10 @@ import java.util.TreeSet;
 /**
  * Compares two manifests of one project, resource by resource: what is new, removed, disabled, and for each
  * modified resource which aspects differ and which columns.
+ *
+ * <p>Whether dbt's {@code state:modified} selects a resource, and which macro changes reach it, come from
+ * {@link ManifestComparison} (dbt's {@code state:} rules, the one comparison of two manifests); the aspects,
+ * column changes and detail lines here describe the difference on top of it for people and deploy findings.
  *
  * <p>Config and relation are compared on {@code unrendered_config} (what the project says) when both manifests
  * have it, because the rendered config carries the target's schema and would differ between a CI and a
@@ -72,16 +75,35 @@ public final class ManifestDiff {
     Objects.requireNonNull(after, "after");
     Objects.requireNonNull(beforeCatalog, "beforeCatalog");
     Objects.requireNonNull(afterCatalog, "afterCatalog");
-    MacroDiff macros = new MacroDiff(before, after);
+    return compare(ManifestComparison.of(before, after), beforeCatalog, afterCatalog);
+  }
+
+  /**
+   * Describes a comparison of two manifests and, where both catalogs list a relation, its warehouse columns.
+   *
+   * @param comparison the comparison (production as previous, the candidate as current)
+   * @param beforeCatalog production's catalog, if any
+   * @param afterCatalog the candidate's catalog, if any
+   * @return the differing resources, candidate order first, then removed ones in production order
+   * @throws NullPointerException if an argument is null
+   */
+  public static List<NodeChange> compare(
+      ManifestComparison comparison, Optional<Catalog> beforeCatalog, Optional<Catalog> afterCatalog) {
+    Objects.requireNonNull(comparison, "comparison");
+    Objects.requireNonNull(beforeCatalog, "beforeCatalog");
+    Objects.requireNonNull(afterCatalog, "afterCatalog");
+    Manifest before = comparison.previous();
+    Manifest after = comparison.current();
     List<NodeChange> changes = new ArrayList<>();
     after.allNodes().forEach(n -> {
       Optional<Node> old = before.node(n.uniqueId());
       if (old.isEmpty()) {
         changes.add(new NodeChange(n.uniqueId(), n.resourceType(), ChangeStatus.NEW, Set.of(), List.of(),
-            List.of("new " + n.resourceType().dbtName())));
+            List.of("new " + n.resourceType().dbtName()), comparison.matches("modified", n)));
       } else {
         List<ColumnChange> warehouse = catalogColumns(n.uniqueId(), beforeCatalog, afterCatalog);
-        compareNodes(old.get(), n, macros, warehouse).ifPresent(changes::add);
+        compareNodes(old.get(), n, comparison.changedMacro(n), comparison.matches("modified", n), warehouse)
+            .ifPresent(changes::add);
       }
     });
     before.allNodes().forEach(n -> {
@@ -89,24 +111,26 @@ public final class ManifestDiff {
         boolean disabled = after.disabled().containsKey(n.uniqueId());
         changes.add(new NodeChange(n.uniqueId(), n.resourceType(),
             disabled ? ChangeStatus.DISABLED : ChangeStatus.REMOVED, Set.of(), List.of(),
-            List.of(disabled ? n.resourceType().dbtName() + " disabled" : n.resourceType().dbtName() + " removed")));
+            List.of(disabled ? n.resourceType().dbtName() + " disabled" : n.resourceType().dbtName() + " removed"),
+            false));
       }
     });
     return List.copyOf(changes);
   }
 
   /**
-   * Compares two versions of one resource.
+   * Compares two versions of one resource, without the manifests' macros (a macro change is not seen).
    *
    * @param before the production version
    * @param after the candidate version
-   * @return the change, or empty when nothing this library compares differs
+   * @return the change, or empty when nothing this library or dbt's {@code state:modified} compares differs
    * @throws NullPointerException if an argument is null
    */
   public static Optional<NodeChange> compare(Node before, Node after) {
     Objects.requireNonNull(before, "before");
     Objects.requireNonNull(after, "after");
-    return compareNodes(before, after, MacroDiff.NONE, List.of());
+    return compareNodes(before, after, Optional.empty(), ManifestComparison.modified(Optional.of(before), after),
+        List.of());
   }
 
   /**
@@ -201,8 +225,8 @@ public final class ManifestDiff {
     return compareCatalogColumns(b.get(), a.get());
   }
 
-  private static Optional<NodeChange> compareNodes(
-      Node before, Node after, MacroDiff macros, List<ColumnChange> warehouse) {
+  private static Optional<NodeChange> compareNodes(Node before, Node after, Optional<String> changedMacro,
+      boolean stateModified, List<ColumnChange> warehouse) {
     Set<ChangeAspect> aspects = EnumSet.noneOf(ChangeAspect.class);
     List<String> details = new ArrayList<>();
     if (bodyChanged(before, after)) {
@@ -296,16 +320,21 @@ public final class ManifestDiff {
         details.add(k + " changed");
       }
     }
-    Optional<String> macro = macros.changedMacro(after);
-    if (macro.isPresent()) {
+    if (changedMacro.isPresent()) {
       aspects.add(ChangeAspect.MACROS);
-      details.add("macro changed: " + macro.get());
+      details.add("macro changed: " + changedMacro.get());
     }
     if (aspects.isEmpty()) {
-      return Optional.empty();
+      if (!stateModified) {
+        return Optional.empty();
+      }
+      // dbt compares something the aspects do not describe, such as the fqn (a file moved between folders)
+      details.add(before.fqn().equals(after.fqn())
+          ? "modified for dbt's state:modified (an attribute dbt compares differs)"
+          : "fqn: " + String.join(".", before.fqn()) + " -> " + String.join(".", after.fqn()));
     }
     return Optional.of(new NodeChange(after.uniqueId(), after.resourceType(), ChangeStatus.MODIFIED, aspects,
-        columns, details));
+        columns, details, stateModified));
   }
 
   /** Returns true when the node's contract is enforced, in its config or in its top-level {@code contract}. */
@@ -372,57 +401,5 @@ public final class ManifestDiff {
 
   static String show(Object v) {
     return v == null ? "(unset)" : String.valueOf(v);
-  }
-
-  /** Which macros' text differs between two manifests, followed through the macros they call. */
-  private static final class MacroDiff {
-    static final MacroDiff NONE = new MacroDiff();
-    private final Map<String, Macro> before;
-    private final Map<String, Macro> after;
-    private final Map<String, Boolean> memo = new HashMap<>();
-
-    private MacroDiff() {
-      this.before = Map.of();
-      this.after = Map.of();
-    }
-
-    MacroDiff(Manifest b, Manifest a) {
-      this.before = b.macros();
-      this.after = a.macros();
-    }
-
-    Optional<String> changedMacro(Node node) {
-      if (after.isEmpty() || before.isEmpty()) {
-        return Optional.empty();
-      }
-      for (String m : node.dependsOnMacros()) {
-        if (changed(m, new LinkedHashSet<>())) {
-          return Optional.of(m);
-        }
-      }
-      return Optional.empty();
-    }
-
-    private boolean changed(String id, Set<String> visiting) {
-      Boolean known = memo.get(id);
-      if (known != null) {
-        return known;
-      }
-      if (!visiting.add(id)) {
-        return false;
-      }
-      Macro b = before.get(id);
-      Macro a = after.get(id);
-      boolean result;
-      if (a == null) {
-        result = false;
-      } else if (b == null || !b.macroSql().equals(a.macroSql())) {
-        result = true;
-      } else {
-        result = a.dependsOnMacros().stream().anyMatch(d -> changed(d, visiting));
-      }
-      memo.put(id, result);
-      return result;
-    }
   }
 }

@@ -17,6 +17,8 @@ import java.util.Set;
  * @param aspects what differs (empty for new, removed and disabled resources)
  * @param columnChanges the columns that differ, declared and, when both catalogs are given, in the warehouse
  * @param details one human-readable line per difference, such as {@code unique_key: [id] -> [id, day]}
+ * @param stateModified whether dbt's {@code state:modified} selects the resource itself, as
+ *     {@link dev.dbttriage.select.ManifestComparison} answers it (aspects describe; this decides)
  */
 public record NodeChange(
     String uniqueId,
@@ -24,7 +26,8 @@ public record NodeChange(
     ChangeStatus status,
     Set<ChangeAspect> aspects,
     List<ColumnChange> columnChanges,
-    List<String> details) {
+    List<String> details,
+    boolean stateModified) {
 
   /** Validates and copies the components. */
   public NodeChange {
@@ -38,15 +41,12 @@ public record NodeChange(
     details = List.copyOf(details);
   }
 
-  /** Returns true when dbt's {@code state:modified} would select this resource itself (new or modified). */
+  /**
+   * Returns true when dbt's {@code state:modified} would select this resource itself (same as
+   * {@link #stateModified()}); removed and disabled resources are never selected.
+   */
   public boolean selectedByStateModified() {
-    if (status == ChangeStatus.NEW) {
-      return true;
-    }
-    if (status != ChangeStatus.MODIFIED) {
-      return false;
-    }
-    return aspects.stream().anyMatch(ChangeAspect::selectedByStateModified);
+    return stateModified;
   }
 
   /** Returns true when this aspect differs. */

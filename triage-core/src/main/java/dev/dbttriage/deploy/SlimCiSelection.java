@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param expression the selection, {@code state:modified+}
  * @param command the command to paste, {@code dbt build --select state:modified+ --defer --state <dir>}
  * @param selected the unique ids selected, in candidate manifest order
- * @param evaluatedBy {@code selector} when a selection evaluator computed {@code selected}, {@code depends_on}
- *     when this library followed the candidate's {@code depends_on} from the modified resources
+ * @param evaluatedBy {@code selector} when dbt's selection was evaluated (by {@code SelectorEngine} or the
+ *     configured evaluator), {@code none} when the candidate's lineage graph could not be built and
+ *     {@code selected} is empty (the report's warnings say why)
  */
 public record SlimCiSelection(String expression, String command, List<String> selected, String evaluatedBy) {
   /** Validates and copies the components. */

@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /** Python value semantics the selector methods rely on ({@code ==} across numbers and bools, float parsing). */
 final class Py {
@@ -136,29 +137,7 @@ final class Py {
           "%.1f", d) : Double.toString(d));
     } else if (v instanceof Number) {
       sb.append(v);
-    } else if (v instanceof Map<?, ?> m) {
-      sb.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        if (!first) {
-          sb.append(", ");
-        }
-        first = false;
-        repr(e.getKey(), sb);
-        sb.append(": ");
-        repr(e.getValue(), sb);
-      }
-      sb.append('}');
-    } else if (v instanceof List<?> l) {
-      sb.append('[');
-      for (int i = 0; i < l.size(); i++) {
-        if (i > 0) {
-          sb.append(", ");
-        }
-        repr(l.get(i), sb);
-      }
-      sb.append(']');
-    } else {
+    } else if (!container(v, sb, Py::repr, Py::repr)) {
       String s = String.valueOf(v);
       char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
       sb.append(q);
@@ -180,6 +159,39 @@ final class Py {
       }
       sb.append(q);
     }
+  }
+
+  /**
+   * Writes a map as {@code {k: v, ...}} or a list as {@code [a, b]}, the layout both Python's {@code repr} and
+   * {@code json.dumps} use; the caller writes keys and elements its own way.
+   *
+   * @return false, writing nothing, when {@code v} is neither a map nor a list
+   */
+  static boolean container(Object v, StringBuilder sb, BiConsumer<Object, StringBuilder> key,
+      BiConsumer<Object, StringBuilder> element) {
+    if (v instanceof Map<?, ?> m) {
+      sb.append('{');
+      String sep = "";
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        sb.append(sep);
+        sep = ", ";
+        key.accept(e.getKey(), sb);
+        sb.append(": ");
+        element.accept(e.getValue(), sb);
+      }
+      sb.append('}');
+      return true;
+    }
+    if (v instanceof List<?> l) {
+      sb.append('[');
+      for (int i = 0; i < l.size(); i++) {
+        sb.append(i > 0 ? ", " : "");
+        element.accept(l.get(i), sb);
+      }
+      sb.append(']');
+      return true;
+    }
+    return false;
   }
 
   /** Parses an ISO timestamp; a timestamp without offset is taken as UTC. */

@@ -1,8 +1,5 @@
 package dev.dbttriage.select;
 
-import java.util.Iterator;
-import java.util.List;
-import java.util.Map;
 
 /** Python {@code json.dumps} default formatting ({@code ", "}, {@code ": "}, ASCII-only). Stateless. */
 final class PyJson {
@@ -17,29 +14,7 @@ final class PyJson {
       sb.append(pyFloat(((Number) v).doubleValue()));
     } else if (v instanceof Number) {
       sb.append(v);
-    } else if (v instanceof Map<?, ?> m) {
-      sb.append('{');
-      Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
-      while (it.hasNext()) {
-        Map.Entry<?, ?> e = it.next();
-        string(String.valueOf(e.getKey()), sb);
-        sb.append(": ");
-        write(e.getValue(), sb);
-        if (it.hasNext()) {
-          sb.append(", ");
-        }
-      }
-      sb.append('}');
-    } else if (v instanceof List<?> l) {
-      sb.append('[');
-      for (int i = 0; i < l.size(); i++) {
-        if (i > 0) {
-          sb.append(", ");
-        }
-        write(l.get(i), sb);
-      }
-      sb.append(']');
-    } else {
+    } else if (!Py.container(v, sb, (k, out) -> string(String.valueOf(k), out), PyJson::write)) {
       string(String.valueOf(v), sb);
     }
   }

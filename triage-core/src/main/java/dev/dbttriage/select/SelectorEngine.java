@@ -54,7 +54,7 @@ public final class SelectorEngine {
   private volatile PathGlob pathGlob;
   private volatile String[] normalizedPaths;
   private volatile String[] normalizedPatchPaths;
-  private volatile StateCheck stateCheck;
+  private volatile ManifestComparison comparison;
   private final java.util.concurrent.ConcurrentHashMap<String, BitSet> stateResults =
       new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -317,7 +317,7 @@ public final class SelectorEngine {
 
   /** Returns the vertices a {@code state:} value selects, computed once per engine. */
   BitSet stateResult(String value) {
-    StateCheck check = stateCheck();
+    StateCheck check = comparison().rules();
     BitSet cached = stateResults.get(value);
     if (cached == null) {
       cached = new BitSet(size);
@@ -346,17 +346,22 @@ public final class SelectorEngine {
     });
   }
 
-  StateCheck stateCheck() {
-    StateCheck s = stateCheck;
-    if (s == null) {
+  /**
+   * Returns the comparison of this engine's manifest with the context's previous manifest, built on first use.
+   *
+   * @throws SelectorSyntaxException if the context has no comparison manifest
+   */
+  ManifestComparison comparison() {
+    ManifestComparison c = comparison;
+    if (c == null) {
       Optional<Manifest> prev = context.previousManifest();
       if (prev.isEmpty()) {
         throw new SelectorSyntaxException("Got a state selector method, but no comparison manifest", "state:", -1);
       }
-      s = new StateCheck(graph.manifest(), prev.get());
-      stateCheck = s;
+      c = ManifestComparison.of(prev.get(), graph.manifest());
+      comparison = c;
     }
-    return s;
+    return c;
   }
 
   int[] allMembers() {

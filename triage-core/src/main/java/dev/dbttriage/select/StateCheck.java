@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,6 +29,9 @@ final class StateCheck {
   private static final List<String> TEST_MODIFIERS = List.of("severity", "where", "limit", "fail_calc", "warn_if",
       "error_if", "store_failures", "store_failures_as", "sql_header");
 
+  /** Rules for two resources compared without manifests: no macro is modified. */
+  static final StateCheck NO_MACROS = new StateCheck();
+
   /** Which dbt class a resource behaves as for comparisons. */
   enum Kind { MODEL, SEED, GENERIC_TEST, SINGULAR_TEST, OTHER_NODE, FUNCTION, SOURCE, EXPOSURE, METRIC,
     SEMANTIC_MODEL, SAVED_QUERY, UNIT_TEST }
@@ -35,6 +39,13 @@ final class StateCheck {
   private final Manifest current;
   private final Manifest previous;
   private final Set<String> modifiedMacros;
+
+  /** Rules without manifests: only {@link #check(String, Node, Kind, Node)} may be called. */
+  private StateCheck() {
+    this.current = null;
+    this.previous = null;
+    this.modifiedMacros = Set.of();
+  }
 
   StateCheck(Manifest current, Manifest previous) {
     this.current = current;
@@ -52,7 +63,32 @@ final class StateCheck {
         changed.add(id);
       }
     }
-    this.modifiedMacros = changed;
+    this.modifiedMacros = Set.copyOf(changed);
+  }
+
+  /** Returns how a resource compares: by the current manifest's collection holding it, else by its type. */
+  Kind kindOf(Node n) {
+    List<Map<String, Node>> cols = current.graphCollections();
+    for (int c = 0; c < cols.size(); c++) {
+      if (cols.get(c).containsKey(n.uniqueId())) {
+        return kindOf(n, (byte) c);
+      }
+    }
+    return kindOfType(n);
+  }
+
+  /** Returns how a resource compares by its resource type alone. */
+  static Kind kindOfType(Node n) {
+    switch (n.resourceType()) {
+      case SOURCE: return Kind.SOURCE;
+      case EXPOSURE: return Kind.EXPOSURE;
+      case METRIC: return Kind.METRIC;
+      case SEMANTIC_MODEL: return Kind.SEMANTIC_MODEL;
+      case SAVED_QUERY: return Kind.SAVED_QUERY;
+      case UNIT_TEST: return Kind.UNIT_TEST;
+      case FUNCTION: return Kind.FUNCTION;
+      default: return kindOf(n, (byte) 0);
+    }
   }
 
   static Kind kindOf(Node n, byte collection) {
@@ -93,7 +129,11 @@ final class StateCheck {
   }
 
   boolean check(String value, Node n, Kind kind) {
-    Node old = old(n.uniqueId());
+    return check(value, n, kind, old(n.uniqueId()));
+  }
+
+  /** Answers one {@code state:} value for a resource and its previous version ({@code null} when new). */
+  boolean check(String value, Node n, Kind kind, Node old) {
     switch (value) {
       case "new":
         return old == null;
@@ -363,10 +403,29 @@ final class StateCheck {
   }
 
   private boolean macrosModified(Node n) {
+    return changedMacro(n).isPresent();
+  }
+
+  /** Returns the ids of the macros that differ: changed text, or on one side only (dbt's _macros_modified). */
+  Set<String> modifiedMacros() {
+    return modifiedMacros;
+  }
+
+  /**
+   * Returns the first macro of the resource's {@code depends_on.macros} that is modified or calls (transitively)
+   * a modified macro, as dbt's {@code recursively_check_macros_modified} walks them.
+   */
+  Optional<String> changedMacro(Node n) {
     if (modifiedMacros.isEmpty()) {
-      return false;
+      return Optional.empty();
     }
-    return macrosModified(n.dependsOnMacros(), new HashSet<>());
+    Set<String> visited = new HashSet<>();
+    for (String id : n.dependsOnMacros()) {
+      if (id != null && macrosModified(List.of(id), visited)) {
+        return Optional.of(id);
+      }
+    }
+    return Optional.empty();
   }
 
   private boolean macrosModified(List<String> macros, Set<String> visited) {

@@ -60,4 +60,20 @@ class DeployCheckIT {
     assertThat(r.selection().selected()).isEmpty();
     assertThat(r.hasBreakingChanges()).isFalse();
   }
+
+  /**
+   * OpenLineage's trimmed duckdb manifest keeps customers' dependency on stg_customers but not the model: the
+   * lineage graph cannot be built, and the check says so instead of failing (deploy.Lineage used to walk it).
+   */
+  @Test
+  void manifestWithoutAGraphStillChecksWithAWarning() {
+    TargetArtifacts t = target("openlineage/duckdb");
+    DeployReport r = DeployCheck.builder().build().check(t, t);
+    assertThat(r.changes()).isEmpty();
+    assertThat(r.selection().evaluatedBy()).isEqualTo("none");
+    assertThat(r.warnings()).contains("the candidate manifest's lineage graph cannot be built (manifest.json:"
+        + " 'model.jaffle_shop.customers' depends on 'model.jaffle_shop.stg_customers', which is not a node,"
+        + " source, metric, semantic model or function of the manifest): consumers of its changes and the slim-CI"
+        + " selection are not computed");
+  }
 }

@@ -255,13 +255,13 @@ class DeployCheckTest {
   @Nested
   class SlimCi {
     @Test
-    void stateModifiedPlusFollowsDependsOn() {
+    void stateModifiedPlusComesFromTheSelector() {
       Node s = model("stg_orders", "view", "select * from {{ source('app', 'orders_v2') }}").build();
       List<Node> nodes = new java.util.ArrayList<>(base(orders().build(), facts().build()));
       nodes.set(0, s);
       DeployReport r = check.check(prod(), manifest("snowflake", nodes.toArray(new Node[0])));
       assertThat(r.selection().command()).isEqualTo("dbt build --select state:modified+ --defer --state ./prod_state");
-      assertThat(r.selection().evaluatedBy()).isEqualTo("depends_on");
+      assertThat(r.selection().evaluatedBy()).isEqualTo("selector");
       assertThat(r.selection().selected()).containsExactly("model.shop.stg_orders", ORDERS, "model.shop.order_facts",
           "test.shop.not_null_orders_order_id", "exposure.shop.revenue_dashboard");
     }
@@ -290,6 +290,74 @@ class DeployCheckTest {
         assertThat(ch.details()).containsExactly("macro changed: macro.shop.cents");
       });
       assertThat(r.selection().selected()).contains(ORDERS, "model.shop.order_facts");
+    }
+    /**
+     * dbt-core's _macros_modified counts a macro present only in the state manifest as modified; ManifestDiff
+     * used to ignore it while the selector's state:modified selected the caller: one comparison now answers both.
+     */
+    @Test
+    void removedMacroModifiesItsCallersInTheDiffAndTheSelection() {
+      Macro cents = new Macro("macro.shop.cents", "cents", "shop", "macros/cents.sql", "{{ x }} / 100", List.of());
+      Node o = orders().dependsOnMacros(List.of("macro.shop.cents")).build();
+      Manifest p = manifest("snowflake", base(o, facts().build()), List.of(), List.of(cents));
+      Manifest c = manifest("snowflake", base(o, facts().build()), List.of(), List.of());
+      DeployReport r = check.check(p, c);
+      assertThat(r.changes()).singleElement().satisfies(ch -> {
+        assertThat(ch.uniqueId()).isEqualTo(ORDERS);
+        assertThat(ch.aspects()).containsExactly(ChangeAspect.MACROS);
+        assertThat(ch.details()).containsExactly("macro changed: macro.shop.cents");
+        assertThat(ch.selectedByStateModified()).isTrue();
+      });
+      assertThat(r.selection().selected()).containsExactly(ORDERS, "model.shop.order_facts",
+          "test.shop.not_null_orders_order_id", "exposure.shop.revenue_dashboard");
+    }
+
+    /** dbt's same_contents compares a model's latest_version, so state:modified selects it. */
+    @Test
+    void latestVersionMoveIsStateModified() {
+      Node v1 = Node.builder("model.shop.dim_customers.v1", dev.dbttriage.artifact.ResourceType.MODEL)
+          .name("dim_customers").rawCode("select 1").version("1").latestVersion("1").build();
+      Node v2 = Node.builder("model.shop.dim_customers.v2", dev.dbttriage.artifact.ResourceType.MODEL)
+          .name("dim_customers").rawCode("select 2").version("2").latestVersion("1").build();
+      Manifest p = manifest("snowflake", v1, v2);
+      Manifest c = manifest("snowflake", v1.toBuilder().latestVersion("2").build(),
+          v2.toBuilder().latestVersion("2").build());
+      DeployReport r = check.check(p, c);
+      assertThat(r.changes()).allSatisfy(ch -> assertThat(ch.selectedByStateModified()).isTrue());
+      assertThat(r.selection().selected()).containsExactly("model.shop.dim_customers.v1",
+          "model.shop.dim_customers.v2");
+    }
+
+    /**
+     * A source's config change is state:modified, but dbt build runs no source: the selection (now the
+     * selector's) lists its readers only, where the old depends_on walk listed the source too.
+     */
+    @Test
+    void modifiedSourceIsNotBuiltButItsReadersAre() {
+      Node before = DeployFixtures.source("app", "orders", Map.of("enabled", true));
+      Node after = DeployFixtures.source("app", "orders", Map.of("enabled", true, "loaded_at_field", "_synced"));
+      Node reader = model("stg_orders", "view", "select * from {{ source('app', 'orders') }}",
+          "source.shop.app.orders").build();
+      DeployReport r = check.check(manifest("snowflake", before, reader), manifest("snowflake", after, reader));
+      assertThat(r.changes()).singleElement().satisfies(ch -> {
+        assertThat(ch.uniqueId()).isEqualTo("source.shop.app.orders");
+        assertThat(ch.selectedByStateModified()).isTrue();
+      });
+      assertThat(r.selection().selected()).containsExactly("model.shop.stg_orders");
+    }
+
+    /** A dependency on an id the manifest lacks: LineageGraph refuses the graph, the check warns instead. */
+    @Test
+    void danglingDependencyWarnsInsteadOfFailing() {
+      Node broken = model("orders", "table", "select 1", "model.shop.gone").build();
+      Manifest c = manifest("snowflake", stg(), broken);
+      DeployReport r = check.check(manifest("snowflake", stg()), c);
+      assertThat(r.selection().evaluatedBy()).isEqualTo("none");
+      assertThat(r.selection().selected()).isEmpty();
+      assertThat(only(r, FindingKind.MODEL_ADDED).consumers()).isEmpty();
+      assertThat(r.warnings()).contains("the candidate manifest's lineage graph cannot be built (manifest.json:"
+          + " 'model.shop.orders' depends on 'model.shop.gone', which is not a node, source, metric, semantic model"
+          + " or function of the manifest): consumers of its changes and the slim-CI selection are not computed");
     }
   }
 

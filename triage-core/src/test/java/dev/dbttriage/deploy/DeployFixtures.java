@@ -20,8 +20,10 @@ final class DeployFixtures {
   static Manifest manifest(String adapter, List<Node> nodes, List<Node> disabled, List<Macro> macros) {
     Map<String, Node> map = new LinkedHashMap<>();
     Map<String, Node> exposures = new LinkedHashMap<>();
+    Map<String, Node> sources = new LinkedHashMap<>();
     for (Node n : nodes) {
-      (n.resourceType() == ResourceType.EXPOSURE ? exposures : map).put(n.uniqueId(), n);
+      (n.resourceType() == ResourceType.EXPOSURE ? exposures : n.resourceType() == ResourceType.SOURCE ? sources
+          : map).put(n.uniqueId(), n);
     }
     Map<String, List<Node>> dis = new LinkedHashMap<>();
     disabled.forEach(n -> dis.put(n.uniqueId(), List.of(n)));
@@ -30,7 +32,7 @@ final class DeployFixtures {
     ArtifactMetadata meta = new ArtifactMetadata(ArtifactKind.MANIFEST, 12, "", Optional.of("1.9.0"),
         Optional.of("2024-06-01T02:00:00Z"), Optional.empty(), Optional.ofNullable(adapter), Optional.of("shop"),
         Optional.empty());
-    return new Manifest(meta, map, Map.of(), exposures, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
+    return new Manifest(meta, map, sources, exposures, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(),
         Map.of(), mac, dis, Map.of(), List.of());
   }
 
@@ -63,7 +65,14 @@ final class DeployFixtures {
   }
 
   static Node test(String name, String parent) {
-    return Node.builder("test.shop." + name, ResourceType.TEST).dependsOnNodes(List.of(parent)).build();
+    // a generic test's raw_code as dbt writes it; dbt build skips nodes without code
+    return Node.builder("test.shop." + name, ResourceType.TEST).rawCode("{{ test_not_null(**_dbt_generic_test_kwargs) }}")
+        .dependsOnNodes(List.of(parent)).build();
+  }
+
+  static Node source(String source, String table, Map<String, Object> config) {
+    return Node.builder("source.shop." + source + "." + table, ResourceType.SOURCE).name(table).sourceName(source)
+        .config(config).unrenderedConfig(config).build();
   }
 
   static Node exposure(String name, String... parents) {

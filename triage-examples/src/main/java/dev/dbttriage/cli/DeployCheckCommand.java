@@ -3,8 +3,6 @@ package dev.dbttriage.cli;
 import dev.dbttriage.artifact.Artifacts;
 import dev.dbttriage.artifact.TargetArtifacts;
 import dev.dbttriage.deploy.DeployCheck;
-import dev.dbttriage.select.SelectionContext;
-import dev.dbttriage.select.SelectorEngine;
 import dev.dbttriage.deploy.DeployReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,11 +89,7 @@ final class DeployCheckCommand implements CliCommand {
     TargetArtifacts candidate = Loading.readTarget(targetDir, context);
     production.warnings().forEach(w -> context.err().println("warning: " + w));
     candidate.warnings().forEach(w -> context.err().println("warning: " + w));
-    SelectorEngine selector = SelectorEngine.of(candidate.manifest(),
-        SelectionContext.builder().previousManifest(production.manifest()).build());
-    DeployReport report = DeployCheck.builder().stateDirectory(state)
-        .selectionEvaluator(expression -> selector.evaluate("build", List.of(expression), List.of()))
-        .build().check(production, candidate);
+    DeployReport report = DeployCheck.builder().stateDirectory(state).build().check(production, candidate);
     context.out().print(format.equals("json") ? report.toJson() : report.toText());
     context.out().flush();
     return report.hasBreakingChanges() ? ExitCodes.FINDINGS : ExitCodes.OK;
