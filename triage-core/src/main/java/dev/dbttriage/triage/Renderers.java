@@ -67,8 +67,8 @@ final class Renderers {
           .append(root.diagnosis().advice()).append('\n');
       sb.append("   recover: ").append(root.record().recoveryCommand()).append('\n');
     }
-    for (String w : r.warnings()) {
-      sb.append("\nwarning: ").append(w);
+    for (ReportWarning w : r.warnings()) {
+      sb.append("\nwarning: ").append(w.message()).append(" [").append(w.code()).append(']');
     }
     if (!r.warnings().isEmpty()) {
       sb.append('\n');
@@ -175,8 +175,8 @@ final class Renderers {
     }
     if (!r.warnings().isEmpty()) {
       sb.append("\n## Warnings\n\n");
-      for (String w : r.warnings()) {
-        sb.append("- ").append(md(w)).append('\n');
+      for (ReportWarning w : r.warnings()) {
+        sb.append("- `").append(w.code()).append("` ").append(md(w.message())).append('\n');
       }
     }
     out.write(sb.toString());
@@ -197,7 +197,7 @@ final class Renderers {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.useDefaultPrettyPrinter();
       g.writeStartObject();
-      g.writeStringField("schema", "dbt-triage/triage-report/v1");
+      g.writeStringField("schema", "dbt-triage/triage-report/v2");
       opt(g, "command", r.command());
       opt(g, "invocation_id", r.invocationId());
       opt(g, "generated_at", r.generatedAt());
@@ -231,7 +231,15 @@ final class Renderers {
         g.writeEndObject();
       }
       g.writeEndArray();
-      strings(g, "warnings", r.warnings());
+      g.writeArrayFieldStart("warnings");
+      for (ReportWarning w : r.warnings()) {
+        g.writeStartObject();
+        g.writeStringField("code", w.code());
+        g.writeStringField("message", w.message());
+        strings(g, "nodes", w.nodes());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
       g.writeEndObject();
     }
     out.write('\n');
@@ -248,6 +256,16 @@ final class Renderers {
     g.writeStringField("severity", root.severity().label());
     g.writeStringField("first_line", root.firstLine());
     opt(g, "message", root.message());
+    if (root.refresh().isPresent()) {
+      dev.dbttriage.decide.RefreshDecision r = root.refresh().get();
+      g.writeObjectFieldStart("refresh");
+      g.writeStringField("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT));
+      strings(g, "reasons", r.reasons().stream().map(dev.dbttriage.classify.Redaction::redact).toList());
+      strings(g, "commands", r.commands());
+      g.writeEndObject();
+    } else {
+      g.writeNullField("refresh");
+    }
     Diagnosis d = root.diagnosis();
     g.writeObjectFieldStart("diagnosis");
     g.writeStringField("class", d.errorClass().name());

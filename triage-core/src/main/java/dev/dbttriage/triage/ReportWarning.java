@@ -27,6 +27,17 @@ public record ReportWarning(String code, String message, List<String> nodes) {
   /** The run stopped at its first failure ({@code --fail-fast}): nodes not attempted belong to that failure. */
   public static final String FAIL_FAST = "FAIL_FAST";
 
+  /** The manifest's graph is one dbt would refuse (a cycle, a dangling dependency): lineage was read leniently. */
+  public static final String GRAPH_REFUSED = "GRAPH_REFUSED";
+  /** Skipped nodes with no failed node upstream in the results given. */
+  public static final String UNEXPLAINED_SKIPS = "UNEXPLAINED_SKIPS";
+  /** The invocation's own selection could not be re-evaluated, so nodes that never ran cannot be found. */
+  public static final String SELECTION_NOT_EVALUATED = "SELECTION_NOT_EVALUATED";
+  /** The full-refresh advisor could not decide on a failed incremental model. */
+  public static final String NO_REFRESH_DECISION = "NO_REFRESH_DECISION";
+  /** A reader was lenient about an artifact (a missing status, an unknown schema version, ...). */
+  public static final String ARTIFACT_WARNING = "ARTIFACT_WARNING";
+
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
 
   /**

@@ -98,7 +98,11 @@ public final class TriageEngine {
     final LineageIndex graph;
     final Map<String, RunResult> results;
     final String command;
-    final List<String> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+    final List<ReportWarning> warnings = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** The manifest was written by a later invocation than the run: nodes without results may not have existed. */
+    final boolean manifestNewer;
+    /** sources.json is more than a day away from the run: its verdicts are context, not current roots. */
+    final boolean staleSources;
     final Optional<String> generatedAt;
     final SkipAttribution skips;
     final BlastRadii radii;
@@ -108,8 +112,16 @@ public final class TriageEngine {
       this.input = input;
       this.manifest = input.manifest();
       this.graph = ProjectCore.of(input.project()).index();
-      input.project().graphProblem().ifPresent(p -> warnings.add(
-          "the manifest's graph is one dbt would refuse (" + p + "); lineage was read leniently"));
+      input.project().graphProblem().ifPresent(p -> warnings.add(ReportWarning.of(ReportWarning.GRAPH_REFUSED,
+          "the manifest's graph is one dbt would refuse (" + p + "); lineage was read leniently")));
+      readerWarnings();
+      Optional<RunResults> latest = input.current().latestRun();
+      List<ReportWarning> consistency = ArtifactConsistency.check(Optional.of(input.manifest()), latest,
+          input.sources(), input.catalog());
+      warnings.addAll(consistency);
+      this.manifestNewer = latest.map(r -> ArtifactConsistency.differentInvocations(input.manifest(), r)
+          && ArtifactConsistency.manifestNewerThanRun(input.manifest(), r)).orElse(false);
+      this.staleSources = consistency.stream().anyMatch(w -> w.code().equals(ReportWarning.STALE_SOURCES));
       this.results = input.current().current();
       this.command = commandOf(input);
       this.generatedAt = input.current().latestRun().flatMap(r -> r.metadata().generatedAt());
@@ -128,6 +140,21 @@ public final class TriageEngine {
     }
 
     final SkipAttribution skipsForCommand;
+
+    /** What the readers were lenient about reaches the report, each warning once. */
+    void readerWarnings() {
+      java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+      List<dev.dbttriage.artifact.ArtifactWarning> all = new ArrayList<>(input.manifest().warnings());
+      input.current().runs().forEach(r -> all.addAll(r.warnings()));
+      input.sources().ifPresent(x -> all.addAll(x.warnings()));
+      input.catalog().ifPresent(x -> all.addAll(x.warnings()));
+      for (dev.dbttriage.artifact.ArtifactWarning w : all) {
+        String text = Redaction.redact(w.toString());
+        if (seen.add(text)) {
+          warnings.add(ReportWarning.of(ReportWarning.ARTIFACT_WARNING, text));
+        }
+      }
+    }
 
     TriageReport report() {
       SkipAttribution skips = skipsForCommand;
@@ -165,6 +192,12 @@ public final class TriageEngine {
       }
       boolean failFast = latestArgs().failFast();
       SkipAttribution.Attribution attribution = skips.attribute(causes, ephemeralOf, failFast);
+      if (failFast && !causes.isEmpty()) {
+        String first = skips.firstFailure();
+        warnings.add(new ReportWarning(ReportWarning.FAIL_FAST, "the run stopped at its first failure (--fail-fast)"
+            + (first == null ? "" : ", " + first + ": what it did not attempt belongs to that failure"),
+            first == null ? List.of() : List.of(first)));
+      }
       Map<String, List<String>> skippedOf = attribution.skippedOf();
       Map<String, List<String>> skippedBy = attribution.skippedBy();
       List<String> unexplained = attribution.unexplained();
@@ -201,7 +234,8 @@ public final class TriageEngine {
         }
         roots.add(groupRoot(RootKind.UNEXPLAINED_SKIP, "unexplained-skip", unexplained,
             "skipped with no failed node upstream in the results given; pass the run's other run_results.json"));
-        warnings.add(unexplained.size() + " skipped node(s) have no failed node upstream in the results given");
+        warnings.add(new ReportWarning(ReportWarning.UNEXPLAINED_SKIPS,
+            unexplained.size() + " skipped node(s) have no failed node upstream in the results given", unexplained));
       }
       roots.sort(ROOT_ORDER);
 
@@ -219,7 +253,7 @@ public final class TriageEngine {
           roots,
           skippedBy,
           neverRan,
-          warnings,
+          List.copyOf(warnings),
           List.copyOf(results.values()),
           CommonCauses.find(roots));
     }
@@ -236,7 +270,8 @@ public final class TriageEngine {
     }
 
     void freshnessRoots(List<RootCause> roots) {
-      if (input.sources().isEmpty()) {
+      if (input.sources().isEmpty() || staleSources) {
+        // a sources.json from another day says nothing about this run: the STALE_SOURCES warning says so
         return;
       }
       for (FreshnessResult fr : input.sources().get().results()) {
@@ -280,7 +315,8 @@ public final class TriageEngine {
 
     List<String> neverRan() {
       Optional<RunResults> latest = input.current().latestRun();
-      if (latest.isEmpty()) {
+      if (latest.isEmpty() || manifestNewer) {
+        // a manifest written after the run may list nodes that did not exist then: INVOCATION_MISMATCH lists them
         return List.of();
       }
       if (everyExecutableNodeHasAResult()) {
@@ -292,7 +328,8 @@ public final class TriageEngine {
             ? invocationSelection(input.project(), latest.get())
             : selectionResolver.apply(manifest, latest.get());
       } catch (RuntimeException e) {
-        warnings.add("could not re-evaluate the invocation's selection: " + e.getMessage());
+        warnings.add(ReportWarning.of(ReportWarning.SELECTION_NOT_EVALUATED,
+            "could not re-evaluate the invocation's selection: " + Redaction.redact(String.valueOf(e.getMessage()))));
         return List.of();
       }
       if (selected.isEmpty()) {
@@ -388,9 +425,8 @@ public final class TriageEngine {
       try {
         return Optional.of(advisor.decide(in.build()));
       } catch (TriageException | IllegalArgumentException e) {
-        synchronized (warnings) {
-          warnings.add("no full-refresh decision for " + id + ": " + e.getMessage());
-        }
+        warnings.add(new ReportWarning(ReportWarning.NO_REFRESH_DECISION,
+            "no full-refresh decision for " + id + ": " + Redaction.redact(String.valueOf(e.getMessage())), List.of(id)));
         return Optional.empty();
       }
     }

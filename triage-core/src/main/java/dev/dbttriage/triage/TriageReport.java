@@ -28,7 +28,8 @@ import java.util.Optional;
  * @param skippedBy for each skipped node, the roots it is attributed to (a node skipped below several failures
  *     is listed under each)
  * @param neverRan the nodes the invocation selected that have no result at all, sorted
- * @param warnings what the engine could not do or had to assume
+ * @param warnings what the engine could not do or had to assume, and what the readers were lenient about, each
+ *     with a stable code
  * @param results the run's results (the newest per node when several runs were merged), in run order
  * @param commonCauses groups of three or more roots that look like one problem, largest first
  */
@@ -44,7 +45,7 @@ public record TriageReport(
     List<RootCause> roots,
     Map<String, List<String>> skippedBy,
     List<String> neverRan,
-    List<String> warnings,
+    List<ReportWarning> warnings,
     List<RunResult> results,
     List<CommonCause> commonCauses) {
 
@@ -86,6 +87,11 @@ public record TriageReport(
   /** Returns the root with this unique id, if any. */
   public Optional<RootCause> root(String uniqueId) {
     return roots.stream().filter(r -> r.uniqueId().equals(uniqueId)).findFirst();
+  }
+
+  /** Returns whether a warning with this code was raised. */
+  public boolean hasWarning(String code) {
+    return warnings.stream().anyMatch(w -> w.code().equals(code));
   }
 
   /** Returns how many results have this status. */

@@ -24,12 +24,17 @@ class FailingRunsCorpusTest {
       Path.of(System.getProperty("dbttriage.shared", "../../shared")).resolve("fixtures/artifacts");
 
   /**
-   * The one run whose results lack nodes its own selection includes: a `dbt build` on Snowflake with no active
-   * warehouse, whose run_results.json lists only the four tests, not the two models they test.
+   * The warnings each run's artifacts call for. 3fid's manifest was written by a later invocation than its run
+   * results (its two models have no result because the manifest is newer, not because the run was killed); the
+   * others carry a sources.json or catalog.json from another day.
    */
-  private static final Map<String, List<String>> NEVER_RAN = Map.of(
-      "3fid_DBT-Hackathon-2024/1.7.14_931c268",
-      List.of("model.Revolt_BI_Hackathon.my_first_dbt_model", "model.Revolt_BI_Hackathon.my_second_dbt_model"));
+  private static final Map<String, List<String>> WARNINGS = Map.of(
+      "2moonyo_global-trade-intelligence-pipeline/1.11.7_7454878", List.of("STALE_CATALOG"),
+      "3fid_DBT-Hackathon-2024/1.7.14_931c268", List.of("INVOCATION_MISMATCH"),
+      "Barsik-sus_nba-monte-carlo/1.4.5_d84c03a", List.of("STALE_CATALOG"),
+      "DucAnhNTT_dbt-hands-on-Airbnb-Analysis/1.6.6_bb6a2d2", List.of("STALE_SOURCES"),
+      "WillaneJaures_snow_dbt/1.9.4_00f8baf", List.of("STALE_SOURCES"),
+      "lalithadurgempudi_gcp-hospital-medallion/1.12.2_efc920f", List.of("STALE_CATALOG"));
 
   /** Directory, INDEX.md's result counts (skipped, error + fail), and the roots dbt's rules give. */
   static Stream<Arguments> failingRuns() {
@@ -63,9 +68,11 @@ class FailingRunsCorpusTest {
     assertThat(report.skippedBy()).hasSize(skipped);
     assertThat(report.skippedBy().values()).allSatisfy(by -> assertThat(by).doesNotContain("unexplained-skip"));
     assertThat(report.roots()).noneMatch(r -> r.kind() == RootKind.UNEXPLAINED_SKIP);
-    // Re-evaluating each run's own selection finds the nodes that were selected but got no result.
-    assertThat(report.neverRan()).as("never ran").containsExactlyElementsOf(NEVER_RAN.getOrDefault(dir, List.of()));
-    assertThat(report.warnings()).isEmpty();
+    // No real failing run lost nodes: a node without a result is a newer manifest's (INVOCATION_MISMATCH).
+    assertThat(report.neverRan()).as("never ran").isEmpty();
+    assertThat(report.roots()).noneMatch(r -> r.kind() == RootKind.NEVER_RAN);
+    assertThat(report.warnings().stream().map(ReportWarning::code).sorted().toList()).as("warning codes")
+        .isEqualTo(WARNINGS.getOrDefault(dir, List.of()));
     List<RootCause> failures = report.failures().stream()
         .filter(r -> r.kind() != RootKind.SOURCE_FRESHNESS && r.kind() != RootKind.NEVER_RAN).toList();
     assertThat(failures).hasSize(roots);
@@ -75,5 +82,33 @@ class FailingRunsCorpusTest {
         assertThat(report.root(root)).as("root %s of %s", root, e.getKey()).isPresent();
       }
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void aManifestNewerThanTheRunNamesItsResultlessNodesInsteadOfCallingThemNeverRan() {
+    Path target = ARTIFACTS.resolve("3fid_DBT-Hackathon-2024/1.7.14_931c268");
+    assumeTrue(Files.isDirectory(target), "fixture corpus not present");
+    TriageReport report = TriageEngine.builder().build().triage(TriageInput.of(Artifacts.readTarget(target)));
+
+    ReportWarning mismatch = report.warnings().stream()
+        .filter(w -> w.code().equals(ReportWarning.INVOCATION_MISMATCH)).findFirst().orElseThrow();
+    assertThat(mismatch.nodes()).contains("model.Revolt_BI_Hackathon.my_first_dbt_model",
+        "model.Revolt_BI_Hackathon.my_second_dbt_model");
+    assertThat(report.neverRan()).isEmpty();
+    dev.dbttriage.plan.RescuePlan plan = dev.dbttriage.Triage.plan(report);
+    assertThat(plan.steps()).noneMatch(s -> s.kind() == dev.dbttriage.plan.StepKind.RESUME);
+  }
+
+  @org.junit.jupiter.api.Test
+  void aSourcesJsonFromAnotherDayIsContextNotARoot() {
+    Path target = ARTIFACTS.resolve("DucAnhNTT_dbt-hands-on-Airbnb-Analysis/1.6.6_bb6a2d2");
+    assumeTrue(Files.isDirectory(target), "fixture corpus not present");
+    TargetArtifacts artifacts = Artifacts.readTarget(target);
+    assertThat(artifacts.sources()).isPresent();
+
+    TriageReport report = TriageEngine.builder().build().triage(TriageInput.of(artifacts));
+
+    assertThat(report.hasWarning(ReportWarning.STALE_SOURCES)).isTrue();
+    assertThat(report.roots()).noneMatch(r -> r.kind() == RootKind.SOURCE_FRESHNESS);
   }
 }

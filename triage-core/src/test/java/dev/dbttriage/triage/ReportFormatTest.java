@@ -32,7 +32,7 @@ class ReportFormatTest {
   void jsonHasTheDocumentedShape() throws Exception {
     JsonNode json = new ObjectMapper().readTree(ReportFormat.JSON.render(report));
 
-    assertThat(json.get("schema").asText()).isEqualTo("dbt-triage/triage-report/v1");
+    assertThat(json.get("schema").asText()).isEqualTo("dbt-triage/triage-report/v2");
     assertThat(json.get("command").asText()).isEqualTo("build");
     assertThat(json.get("counts").get("skipped").asInt()).isEqualTo(1);
     assertThat(json.get("max_severity").asText()).isEqualTo("minor");

@@ -58,7 +58,7 @@ class TriageAndPlanCommandTest {
     assertThat(run("triage", dir, "--format", "json")).isEqualTo(1);
 
     JsonNode json = new ObjectMapper().readTree(out());
-    assertThat(json.get("schema").asText()).isEqualTo("dbt-triage/triage-report/v1");
+    assertThat(json.get("schema").asText()).isEqualTo("dbt-triage/triage-report/v2");
     assertThat(json.get("roots")).hasSize(17);
     assertThat(json.get("skipped_by").size()).isEqualTo(398);
     assertThat(json.get("max_severity").asText()).isEqualTo("major");
