@@ -142,6 +142,36 @@ public record InvocationContext(
   }
 
   /**
+   * Reads an invocation's parsed arguments: their raw map, with the parsed command, selection and flags filling
+   * what the raw map lacks (older files, hand-built runs).
+   *
+   * @param args the parsed arguments
+   * @param dbtVersion the run's dbt version, if known
+   * @return the context
+   * @throws NullPointerException if an argument is null
+   */
+  public static InvocationContext of(dev.dbttriage.artifact.InvocationArgs args, Optional<DbtVersion> dbtVersion) {
+    Objects.requireNonNull(args, "args");
+    Map<String, Object> a = new LinkedHashMap<>();
+    args.command().ifPresent(c -> a.put("which", c));
+    if (!args.select().isEmpty()) {
+      a.put("select", args.select());
+    }
+    if (!args.exclude().isEmpty()) {
+      a.put("exclude", args.exclude());
+    }
+    args.selector().ifPresent(x -> a.put("selector", x));
+    if (args.fullRefresh()) {
+      a.put("full_refresh", true);
+    }
+    if (args.failFast()) {
+      a.put("fail_fast", true);
+    }
+    a.putAll(args.raw());
+    return fromArgs(a, dbtVersion);
+  }
+
+  /**
    * Reads a recorded {@code args} map, as plain Java values (strings, booleans, numbers, lists, maps).
    *
    * @param args the {@code args} as recorded; values of an unexpected type are ignored

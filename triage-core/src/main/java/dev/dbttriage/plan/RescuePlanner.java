@@ -15,6 +15,11 @@ import dev.dbttriage.decide.FullRefreshAdvisor;
 import dev.dbttriage.decide.RefreshDecision;
 import dev.dbttriage.decide.RefreshInput;
 import dev.dbttriage.decide.RefreshKind;
+import dev.dbttriage.command.DbtCommand;
+import dev.dbttriage.command.DbtFeature;
+import dev.dbttriage.command.DbtSubcommand;
+import dev.dbttriage.command.DbtVersion;
+import dev.dbttriage.command.InvocationContext;
 import dev.dbttriage.internal.graph.DbtNodes;
 import dev.dbttriage.internal.lineage.LineageIndex;
 import dev.dbttriage.internal.lineage.ProjectCore;
@@ -123,6 +128,10 @@ public final class RescuePlanner {
     final Set<ResourceType> runnable;
     final Map<String, RunResult> results = new LinkedHashMap<>();
     final List<String> problems = new ArrayList<>();
+    /** The invocation's flags that change what is built or where, reproduced on every step. */
+    final InvocationContext context;
+    final Optional<DbtVersion> version;
+    final DbtSubcommand subcommand;
 
     Planning(TriageReport report, Project project) {
       this.report = report;
@@ -135,6 +144,12 @@ public final class RescuePlanner {
       };
       this.runnable = runnableTypes(command);
       report.results().forEach(r -> results.put(r.uniqueId(), r));
+      this.context = InvocationContext.of(report.args(), report.dbtVersion().flatMap(DbtVersion::tryParse));
+      this.version = context.dbtVersion();
+      this.subcommand = DbtSubcommand.fromWhich(command).orElse(DbtSubcommand.RUN);
+      if (context.varsRedacted()) {
+        problems.add("the run's --vars held a secret, masked in the commands: put the real value back before pasting");
+      }
     }
 
     RescuePlan plan() {
@@ -153,7 +168,8 @@ public final class RescuePlanner {
       for (RootCause root : report.roots()) {
         if (root.kind() == RootKind.SOURCE_FRESHNESS && !root.status().equals("warn")) {
           steps.add(step(steps.size() + 1, StepKind.FRESHNESS_CHECK,
-              "dbt source freshness --select source:" + root.name(), List.of("source:" + root.name()), List.of(),
+              render(DbtCommand.builder(DbtSubcommand.SOURCE_FRESHNESS).select("source:" + root.name())
+                  .withContext(context)), List.of("source:" + root.name()), List.of(),
               false, List.of(), false,
               "confirm the late source caught up before rebuilding what reads it; fix the pipeline, not dbt"));
         }
@@ -309,8 +325,8 @@ public final class RescuePlanner {
       String reason = "the run lost " + report.neverRan().size()
           + " node(s) that `dbt retry` cannot see: re-run the original selection, excluding what already succeeded";
       if (args.selector().isPresent()) {
-        String cmd = "dbt " + command + " --selector " + args.selector().get()
-            + (exclude.isEmpty() ? "" : " --exclude " + String.join(" ", exclude));
+        String cmd = render(DbtCommand.builder(subcommand).selector(args.selector().get()).exclude(exclude)
+            .withContext(context).fullRefresh(keepsFullRefresh(remaining)));
         return Optional.of(step(number, StepKind.RESUME, cmd, List.of(), exclude, false, List.copyOf(remaining),
             false, reason));
       }
@@ -320,7 +336,8 @@ public final class RescuePlanner {
 
     /** A step over exactly {@code nodes}: the given tokens if they verify, else the shortest exact alternative. */
     PlanStep exactStep(int number, StepKind kind, Set<String> nodes, List<String> select, List<String> exclude,
-        boolean full, String reason) {
+        boolean fullRefreshStep, String reason) {
+      boolean full = fullRefreshStep || keepsFullRefresh(nodes);
       List<String> sortedNodes = List.copyOf(new TreeSet<>(nodes));
       if (evaluator.isEmpty()) {
         return step(number, kind, command(select, exclude, full), select, exclude, full, sortedNodes, false, reason);
@@ -589,6 +606,11 @@ public final class RescuePlanner {
         ok = false;
         reasons.add("the run results record no invocation args for `dbt retry` to replay");
       }
+      Optional<String> missing = version.flatMap(DbtFeature.RETRY_COMMAND::missingReason);
+      if (missing.isPresent()) {
+        ok = false;
+        reasons.add(missing.get());
+      }
       if (report.failures().stream().allMatch(r -> r.kind() == RootKind.SOURCE_FRESHNESS)) {
         ok = false;
         reasons.add("nothing failed in the run itself");
@@ -647,7 +669,7 @@ public final class RescuePlanner {
       if (!rebuiltModels.isEmpty()) {
         String detail = command.equals("build")
             ? "dbt build ran the tests of every rebuilt node: confirm none failed in its run_results.json"
-            : "dbt test --select " + String.join(" ", names(rebuiltModels));
+            : render(DbtCommand.builder(DbtSubcommand.TEST).select(names(rebuiltModels)).withContext(context));
         out.add(new PostRunCheck(PostRunCheck.Kind.TESTS_PASSED, "rebuilt nodes", detail));
       }
       for (RootCause root : report.failures()) {
@@ -715,18 +737,41 @@ public final class RescuePlanner {
       return i < 0 ? id : DbtNodes.selectorName(graph.node(i));
     }
 
+    /** The step's command: the run's subcommand and flags (--target, --vars, --defer, ...), in its dbt version. */
     String command(List<String> select, List<String> exclude, boolean full) {
-      StringBuilder sb = new StringBuilder("dbt ").append(command);
-      if (!select.isEmpty()) {
-        sb.append(" --select ").append(String.join(" ", select));
+      return render(DbtCommand.builder(subcommand).select(select).exclude(exclude).withContext(context)
+          .fullRefresh(full));
+    }
+
+    /** Renders for the run's dbt version; a command that version lacks is printed as today's, with a problem. */
+    String render(DbtCommand.Builder builder) {
+      DbtCommand c;
+      try {
+        c = builder.build();
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+        return builder.fullRefresh(false).build().render();
       }
-      if (!exclude.isEmpty()) {
-        sb.append(" --exclude ").append(String.join(" ", exclude));
+      try {
+        return c.renderFor(version);
+      } catch (IllegalStateException e) {
+        problems.add(e.getMessage());
+        return c.render();
       }
-      if (full) {
-        sb.append(" --full-refresh");
+    }
+
+    /** Whether a step keeps the run's own --full-refresh: it did, and the step rebuilds an incremental model. */
+    boolean keepsFullRefresh(Collection<String> nodes) {
+      if (!context.fullRefresh()) {
+        return false;
       }
-      return sb.toString();
+      for (String id : nodes) {
+        int i = graph.memberIndexOf(id);
+        if (i >= 0 && graph.node(i).config().isIncremental()) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

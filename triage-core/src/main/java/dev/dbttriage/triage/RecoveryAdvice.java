@@ -4,6 +4,10 @@ import dev.dbttriage.classify.Subclass;
 import dev.dbttriage.artifact.Node;
 import dev.dbttriage.artifact.ResourceType;
 import dev.dbttriage.internal.graph.DbtNodes;
+import dev.dbttriage.command.DbtCommand;
+import dev.dbttriage.command.DbtSubcommand;
+import dev.dbttriage.command.InvocationContext;
+import dev.dbttriage.command.NodeCommands;
 import dev.dbttriage.decide.RefreshDecision;
 import dev.dbttriage.decide.RefreshKind;
 import java.util.Optional;
@@ -55,34 +59,66 @@ final class RecoveryAdvice {
     return d.advice();
   }
 
-  static String command(String command, RootKind kind, Optional<Node> node, String name, ResolutionKind resolution) {
-    String cmd = switch (command) {
-      case "build", "run", "seed", "snapshot" -> command;
-      default -> "run";
-    };
-    String sel = node.map(DbtNodes::selectorName).orElse(name);
-    if (command.equals("run-operation") || name.startsWith("macro.")) {
-      return "dbt run-operation " + name.substring(name.lastIndexOf('.') + 1);
+  /**
+   * The recovery command of a root, printed through {@link DbtCommand} in the run's dbt version and with its
+   * flags: a model with its downstream ({@code m+}), a seed or snapshot with the command that builds it (or
+   * {@code build}), a data test that failed with {@code --store-failures} (one that errored is not a data
+   * problem), a unit test alone, a failed {@code run-operation} as that macro again, a hook with the invocation
+   * that carried it. A full refresh follows the advisor's own commands.
+   */
+  static String command(InvocationContext context, RootKind kind, Optional<Node> node, String id, String status,
+      ResolutionKind resolution, Optional<RefreshDecision> refresh) {
+    if (node.isEmpty()) {
+      if (id.startsWith("macro.") || context.subcommand().orElse(null) == DbtSubcommand.RUN_OPERATION) {
+        return render(NodeCommands.runOperation(context.macro().orElse(id), context), context);
+      }
+      if (id.startsWith("operation.")) {
+        return NodeCommands.rerunHook(context).map(b -> render(b, context)).orElse("");
+      }
+      return "";
     }
-    switch (kind) {
-      case FAILED_TEST:
-      case WARNING:
-        if (node.isPresent() && node.get().resourceType() == ResourceType.TEST) {
-          return "dbt test --select " + sel + " --store-failures";
+    Node n = node.get();
+    if (resolution == ResolutionKind.FULL_REFRESH && refresh.isPresent() && !refresh.get().commands().isEmpty()) {
+      return String.join(" && ", refresh.get().commands());
+    }
+    if (n.resourceType() == ResourceType.OPERATION) {
+      return NodeCommands.rerunHook(context).map(b -> render(b, context)).orElse("");
+    }
+    Optional<DbtSubcommand> sub = NodeCommands.subcommandFor(n, context.subcommand()
+        .filter(x -> x != DbtSubcommand.RETRY));
+    if (sub.isEmpty()) {
+      return "";
+    }
+    // A data test is looked at with `dbt test`, whatever command ran it: its failing rows are the evidence.
+    DbtSubcommand subcommand = n.resourceType() == ResourceType.TEST ? DbtSubcommand.TEST : sub.get();
+    DbtCommand.Builder b = DbtCommand.builder(subcommand).withContext(context);
+    String sel = DbtNodes.selectorName(n);
+    switch (n.resourceType()) {
+      case TEST:
+        // --store-failures keeps the failing rows to look at; an errored test returned none.
+        b.select(sel).fullRefresh(false);
+        if ((kind == RootKind.FAILED_TEST || kind == RootKind.WARNING) && !status.equals("error")
+            && b.subcommand() == DbtSubcommand.TEST) {
+          b.storeFailures(true);
         }
-        return "dbt " + cmd + " --select " + sel + "+";
-      case FAILED_UNIT_TEST:
-        return "dbt test --select " + sel;
+        return render(b, context);
+      case UNIT_TEST:
+        return render(b.select(sel).fullRefresh(false), context);
+      case MODEL:
+      case SEED:
+      case SNAPSHOT:
+        return render(b.select(sel + (b.subcommand() == DbtSubcommand.RUN || b.subcommand() == DbtSubcommand.BUILD
+            ? "+" : "")), context);
       default:
-        if (resolution == ResolutionKind.FULL_REFRESH) {
-          // Only the model is rebuilt from scratch; its downstream runs incrementally as usual.
-          return "dbt " + cmd + " --select " + sel + " --full-refresh && dbt " + cmd + " --select " + sel
-              + "+ --exclude " + sel;
-        }
-        if (node.isPresent() && node.get().resourceType() == ResourceType.SEED && cmd.equals("run")) {
-          return "dbt seed --select " + sel + " && dbt run --select " + sel + "+";
-        }
-        return "dbt " + cmd + " --select " + sel + "+";
+        return render(b, context);
+    }
+  }
+
+  private static String render(DbtCommand.Builder b, InvocationContext context) {
+    try {
+      return b.build().renderFor(context.dbtVersion());
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      return b.build().render();
     }
   }
 }

@@ -4,6 +4,10 @@ import dev.dbttriage.classify.Subclass;
 import dev.dbttriage.classify.FixLayer;
 import dev.dbttriage.classify.ErrorClass;
 import dev.dbttriage.TriageException;
+import dev.dbttriage.command.DbtCommand;
+import dev.dbttriage.command.DbtSubcommand;
+import dev.dbttriage.command.DbtVersion;
+import dev.dbttriage.command.InvocationContext;
 import dev.dbttriage.artifact.FreshnessResult;
 import dev.dbttriage.decide.FailureEvidence;
 import dev.dbttriage.decide.FullRefreshAdvisor;
@@ -137,9 +141,13 @@ public final class TriageEngine {
       this.radii = new BlastRadii(graph, manifest, minorThreshold, majorThreshold);
       this.history = new RunHistory(input);
       this.skipsForCommand = new SkipAttribution(graph, results, buildSemantics);
+      this.context = InvocationContext.of(latestArgs(),
+          input.current().latestRun().flatMap(r -> r.metadata().dbtVersion()).flatMap(DbtVersion::tryParse));
     }
 
     final SkipAttribution skipsForCommand;
+    /** The invocation's command and flags, for every command the report prints. */
+    final InvocationContext context;
 
     /** What the readers were lenient about reaches the report, each warning once. */
     void readerWarnings() {
@@ -291,7 +299,7 @@ public final class TriageEngine {
         TriageRecord record = new TriageRecord(
             generatedAt.orElse("unknown"), name, "source", diagnosis.errorClass(), MessageLines.firstLine(message),
             BlastRadii.text(radius), ResolutionKind.UPSTREAM, diagnosis.advice(),
-            "dbt source freshness --select source:" + name);
+            renderFreshness(name));
         roots.add(new RootCause(RootKind.SOURCE_FRESHNESS, fr.uniqueId(), name, ResourceType.SOURCE, node, status,
             message.isEmpty() ? Optional.empty() : Optional.of(Redaction.redact(message)),
             Redaction.redact(MessageLines.firstLine(message)), diagnosis, List.of(),
@@ -400,7 +408,7 @@ public final class TriageEngine {
           BlastRadii.text(radius),
           resolution,
           RecoveryAdvice.detail(diagnosis, refresh),
-          RecoveryAdvice.command(command, kind, node, name, resolution));
+          RecoveryAdvice.command(context, kind, node, id, status, resolution, refresh));
       return new RootCause(kind, id, name, type, node, status,
           message.isEmpty() ? Optional.empty() : Optional.of(message), firstLine, diagnosis,
           sortedSkipped, sortedRelated, radius, history.of(id), refresh, record);
@@ -446,8 +454,14 @@ public final class TriageEngine {
               : "Triage the run together with the run_results.json of the step that failed first.",
           List.of(), Optional.empty());
       String first = members.size() + " node(s) " + why;
-      String recovery = "dbt " + (command.isEmpty() ? "run" : command) + " --select "
-          + String.join(" ", selectorNames(members));
+      String recovery;
+      try {
+        DbtCommand c = DbtCommand.builder(context.subcommand().filter(x -> x != DbtSubcommand.RETRY)
+            .orElse(DbtSubcommand.RUN)).select(selectorNames(members)).withContext(context).build();
+        recovery = c.renderFor(context.dbtVersion());
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        recovery = "";
+      }
       TriageRecord record = new TriageRecord(generatedAt.orElse("unknown"), id, "n/a", diagnosis.errorClass(),
           first, BlastRadii.text(radius), kind == RootKind.NEVER_RAN ? ResolutionKind.RETRY : ResolutionKind.ESCALATE,
           diagnosis.advice(), recovery);
@@ -457,6 +471,16 @@ public final class TriageEngine {
           kind == RootKind.NEVER_RAN ? "never ran" : "skipped", Optional.empty(), first, diagnosis,
           kind == RootKind.UNEXPLAINED_SKIP ? sorted : List.of(),
           kind == RootKind.NEVER_RAN ? sorted : List.of(), radius, Optional.empty(), Optional.empty(), record);
+    }
+
+    String renderFreshness(String name) {
+      DbtCommand c = DbtCommand.builder(DbtSubcommand.SOURCE_FRESHNESS).select("source:" + name).withContext(context)
+          .build();
+      try {
+        return c.renderFor(context.dbtVersion());
+      } catch (IllegalStateException e) {
+        return c.render();
+      }
     }
 
     List<String> selectorNames(List<String> ids) {

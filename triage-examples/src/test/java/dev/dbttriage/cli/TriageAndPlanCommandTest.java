@@ -122,7 +122,7 @@ class TriageAndPlanCommandTest {
     JsonNode json = new ObjectMapper().readTree(out());
     assertThat(json.get("verified").asBoolean()).isTrue();
     assertThat(json.get("steps").get(1).get("command").asText())
-        .isEqualTo("dbt build --select fct_payments --full-refresh");
+        .isEqualTo("dbt build --select fct_payments --full-refresh --target prod");
   }
 
   @Test

@@ -121,7 +121,7 @@ class SampleProjectConventionsTest {
     assertThat(report.count(RunStatus.SKIPPED)).isEqualTo(36);
     assertThat(report).hasRoot("fct_tickets").hasKind(RootKind.FAILED_NODE).hasClass("DATABASE")
         .hasSubclass("PERMISSION_DENIED").hasSkippedCount(6).hasSkipped("rpt_support_sla")
-        .hitsExposure("churn_model_features").hasRecoveryCommand("dbt build --select fct_tickets+");
+        .hitsExposure("churn_model_features").hasRecoveryCommand("dbt build --select fct_tickets+ --target prod");
     assertThat(report).hasRoot("int_sessions").hasClass(ErrorClass.DATABASE)
         .hasSubclass(Subclass.STATEMENT_TIMEOUT).hasSkipped("fct_sessions", "fct_attribution", "rpt_funnel_weekly")
         .hitsExposure("growth_funnel");
@@ -129,7 +129,7 @@ class SampleProjectConventionsTest {
     // without the previous manifest, so neither the record nor the plan runs --full-refresh on a guess.
     assertThat(report).hasRoot("fct_payments").hasClass("COMPILATION").hasSubclass("SCHEMA_CHANGE_NOT_ALLOWED")
         .hasSkipped("fct_revenue_daily", "fct_customer_ltv", "rpt_finance_kpis").hitsExposure("executive_kpis")
-        .hasRecoveryCommand("dbt build --select fct_payments+");
+        .hasRecoveryCommand("dbt build --select fct_payments+ --target prod");
     assertThat(report.root("model.jaffle_ops.fct_payments").orElseThrow().refresh())
         .hasValueSatisfying(d -> assertThat(d.kind()).isEqualTo(dev.dbttriage.decide.RefreshKind.NEEDS_EVIDENCE));
     assertThat(report).hasRoot("unique_dim_customers_customer_id").hasKind(RootKind.FAILED_TEST)
