@@ -56,6 +56,8 @@ public final class RunResultsReader {
     Boolean skip;
     /** The result carries the pre-v1 shape's own fields ({@code node}, {@code fail}, {@code warn}, {@code skip}). */
     boolean legacyFields;
+    boolean sawError;
+    boolean sawSkip;
   }
 
   private RunResultsReader(JsonInput in) {
@@ -155,6 +157,12 @@ public final class RunResultsReader {
       message = r.error;
     } else if (Boolean.TRUE.equals(r.skip)) {
       status = RunStatus.SKIPPED;
+    } else if (!r.sawError || r.skip == null) {
+      // dbt 0.18 and older always wrote error (null on success) and skip (a boolean): without them the outcome
+      // is unknown, not a success.
+      in.warn(WarningCode.RESULT_STATUS_MISSING, r.path,
+          "the pre-v1 result of '" + r.uniqueId + "' lacks error or skip; outcome unknown");
+      status = RunStatus.UNKNOWN;
     } else if (Boolean.TRUE.equals(r.fail)) {
       status = RunStatus.FAIL;
     } else if (Boolean.TRUE.equals(r.warn)) {
@@ -258,6 +266,7 @@ public final class RunResultsReader {
             readLegacyNode(r);
             break;
           case "error":
+            r.sawError = true;
             r.error = in.longString();
             break;
           case "fail":
@@ -270,6 +279,7 @@ public final class RunResultsReader {
             break;
           case "skip":
             r.legacyFields = true;
+            r.sawSkip = true;
             r.skip = in.bool();
             break;
           default:
