@@ -168,4 +168,20 @@ class ReaderWarningsTest {
         .resolve("2moonyo_global-trade-intelligence-pipeline/1.11.7_7454878/run_results.json");
     assertThat(Artifacts.readRunResults(file).warnings()).noneMatch(ArtifactWarning::degradesFindings);
   }
+
+  @Test
+  void detectKindOnAStreamLeavesItToBeReadOnceMore() {
+    java.io.InputStream in = new java.io.BufferedInputStream(new ByteArrayInputStream(
+        (RR4 + "\"results\":[{\"unique_id\":\"model.a.b\",\"status\":\"error\"}]}")
+            .getBytes(StandardCharsets.UTF_8)));
+    assertThat(Artifacts.detectKind(in, "<stdin>")).isEqualTo(ArtifactKind.RUN_RESULTS);
+    assertThat(Artifacts.readRunResults(in, "<stdin>").countsByStatus()).isEqualTo(Map.of(RunStatus.ERROR, 1));
+    java.io.InputStream plain = new java.io.InputStream() {
+      @Override
+      public int read() {
+        return -1;
+      }
+    };
+    assertThatThrownBy(() -> Artifacts.detectKind(plain, "<stdin>")).isInstanceOf(IllegalArgumentException.class);
+  }
 }
