@@ -40,6 +40,7 @@ class ReaderWarningsTest {
         "run_results.json");
     assertThat(r.countsByStatus()).containsEntry(RunStatus.ERROR, 17).containsEntry(RunStatus.SKIPPED, 398);
     assertThat(r.results()).hasSize(460);
+    assertThat(r.incomplete()).isFalse();
     assertThat(r.warnings()).extracting(ArtifactWarning::code).containsExactly(WarningCode.SCHEMA_VERSION_MISSING);
     assertThat(Files.exists(file)).isTrue();
   }
@@ -60,6 +61,7 @@ class ReaderWarningsTest {
   void aResultWithoutStatusIsUnknownWithAWarningThatDegradesFindings() {
     RunResults r = runResults(RR4 + "\"results\":[{\"unique_id\":\"model.a.b\"}]}");
     assertThat(r.results().get(0).status()).isEqualTo(RunStatus.UNKNOWN);
+    assertThat(r.incomplete()).isTrue();
     assertThat(r.warnings()).singleElement().satisfies(w -> {
       assertThat(w.code()).isEqualTo(WarningCode.RESULT_STATUS_MISSING);
       assertThat(w.jsonPath()).isEqualTo("$.results[0].status");
@@ -136,6 +138,7 @@ class ReaderWarningsTest {
   void manifestWithoutNodesIsWarnedAbout() {
     assertThat(manifest((M12 + "\"sources\":{}}").getBytes(StandardCharsets.UTF_8)).warnings())
         .extracting(ArtifactWarning::code).containsExactly(WarningCode.NODES_MISSING);
+    assertThat(manifest((M12 + "\"sources\":{}}").getBytes(StandardCharsets.UTF_8)).incomplete()).isTrue();
     assertThat(manifest((M12 + "\"nodes\":null}").getBytes(StandardCharsets.UTF_8)).warnings())
         .extracting(ArtifactWarning::code).containsExactly(WarningCode.NODES_NULL);
     assertThat(manifest((M12 + "\"nodes\":{\"model.a.b\":null}}").getBytes(StandardCharsets.UTF_8)).warnings())
