@@ -3,19 +3,26 @@ package dev.dbttriage.artifact;
 import java.util.Objects;
 
 /**
- * Something that was read leniently: a future schema version, an unknown status kept raw, a field of an
- * unexpected type that triage does not need.
+ * Something that was read leniently: a future schema version, an unknown status kept raw, a missing status, a
+ * number out of range, bytes that are not UTF-8. Immutable and thread-safe.
  *
  * @param file the file name or stream description
  * @param jsonPath the JSON path the warning is about, {@code "$"} for the whole file
  * @param message a one-line description
+ * @param code the stable code of the leniency
  */
-public record ArtifactWarning(String file, String jsonPath, String message) {
+public record ArtifactWarning(String file, String jsonPath, String message, WarningCode code) {
   /** Validates the components. */
   public ArtifactWarning {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(jsonPath, "jsonPath");
     Objects.requireNonNull(message, "message");
+    Objects.requireNonNull(code, "code");
+  }
+
+  /** Returns true when this leniency can make findings incomplete ({@link WarningCode#degradesFindings()}). */
+  public boolean degradesFindings() {
+    return code.degradesFindings();
   }
 
   @Override

@@ -162,6 +162,95 @@ public final class Artifacts {
     return read(file, KindSniffer::detect);
   }
 
+  /**
+   * Tells which kind of artifact a stream holds without consuming it, so that the same stream (standard input,
+   * a pipe, a FIFO) can then be given to the matching {@code read...} method: the stream is marked, at most
+   * {@value #SNIFF_LIMIT} bytes are read, and it is reset. dbt writes {@code metadata} first, so the schema URL is
+   * within the first kilobytes; only a pre-v1 file may need more.
+   *
+   * @param in the stream, which must support {@link InputStream#mark(int)} (wrap it in a
+   *     {@link BufferedInputStream}); it is not closed
+   * @param name the name to use in messages, such as {@code <stdin>}
+   * @return the kind
+   * @throws IllegalArgumentException if the stream does not support mark
+   * @throws ArtifactException if the stream is empty, not JSON or not a dbt artifact, or if its kind cannot be
+   *     told from the first {@value #SNIFF_LIMIT} bytes
+   */
+  public static ArtifactKind detectKind(InputStream in, String name) {
+    Objects.requireNonNull(in, "in");
+    Objects.requireNonNull(name, "name");
+    if (!in.markSupported()) {
+      throw new IllegalArgumentException("the stream does not support mark; wrap it in a BufferedInputStream");
+    }
+    in.mark(SNIFF_LIMIT + 1);
+    LimitedInputStream limited = new LimitedInputStream(in, SNIFF_LIMIT);
+    try {
+      return KindSniffer.detect(limited, name);
+    } catch (ArtifactException e) {
+      if (limited.hitLimit()) {
+        throw new ArtifactException(name + ": cannot tell the artifact kind from the first " + SNIFF_LIMIT
+            + " bytes; read it with the reader for its kind", name, null, -1, -1, null);
+      }
+      throw e;
+    } finally {
+      try {
+        in.reset();
+      } catch (IOException e) {
+        throw new ArtifactException(name + ": cannot rewind the stream after detecting its kind", name, null, -1,
+            -1, e);
+      }
+    }
+  }
+
+  /** How many bytes {@link #detectKind(InputStream, String)} may read ahead: 8 MiB. */
+  public static final int SNIFF_LIMIT = 8 << 20;
+
+  /** Reads at most a limit of bytes from a stream, then reports the end. */
+  private static final class LimitedInputStream extends java.io.FilterInputStream {
+    private long left;
+    private boolean hit;
+
+    LimitedInputStream(InputStream in, long limit) {
+      super(in);
+      this.left = limit;
+    }
+
+    boolean hitLimit() {
+      return hit;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left <= 0) {
+        hit = true;
+        return -1;
+      }
+      int b = super.read();
+      if (b >= 0) {
+        left--;
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (left <= 0) {
+        hit = true;
+        return -1;
+      }
+      int n = super.read(b, off, (int) Math.min(len, left));
+      if (n > 0) {
+        left -= n;
+      }
+      return n;
+    }
+
+    @Override
+    public void close() {
+      // the caller's stream stays open
+    }
+  }
+
   private static <T> Optional<T> optional(Path file, BiFunction<InputStream, String, T> reader) {
     return Files.isRegularFile(file) ? Optional.of(read(file, reader)) : Optional.empty();
   }

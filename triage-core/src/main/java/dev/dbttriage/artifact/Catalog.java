@@ -37,4 +37,13 @@ public record Catalog(
     CatalogTable t = nodes.get(uniqueId);
     return Optional.ofNullable(t != null ? t : sources.get(uniqueId));
   }
+
+  /**
+   * Returns true when the reader could not read every table: a warning whose code
+   * {@linkplain WarningCode#degradesFindings() degrades findings} was raised, so that findings built on this
+   * file are incomplete and must not be reported as a clean run.
+   */
+  public boolean incomplete() {
+    return warnings.stream().anyMatch(ArtifactWarning::degradesFindings);
+  }
 }

@@ -136,4 +136,13 @@ public record Manifest(
     }
     return Collections.unmodifiableMap(new LinkedHashMap<>(source));
   }
+
+  /**
+   * Returns true when the reader could not read every resource: a warning whose code
+   * {@linkplain WarningCode#degradesFindings() degrades findings} was raised, so that findings built on this
+   * file are incomplete and must not be reported as a clean run.
+   */
+  public boolean incomplete() {
+    return warnings.stream().anyMatch(ArtifactWarning::degradesFindings);
+  }
 }

@@ -49,4 +49,13 @@ public record RunResults(
     results.forEach(r -> counts.merge(r.status(), 1, Integer::sum));
     return Collections.unmodifiableMap(counts);
   }
+
+  /**
+   * Returns true when the reader could not read every result: a warning whose code
+   * {@linkplain WarningCode#degradesFindings() degrades findings} was raised, so that findings built on this
+   * file are incomplete and must not be reported as a clean run.
+   */
+  public boolean incomplete() {
+    return warnings.stream().anyMatch(ArtifactWarning::degradesFindings);
+  }
 }

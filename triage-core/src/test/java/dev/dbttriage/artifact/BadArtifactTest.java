@@ -80,7 +80,7 @@ class BadArtifactTest {
   void invalidJson() {
     assertThat(manifestError(V12 + "\"nodes\": {\"model.shop.orders\": {\"name\": x}}}")).isEqualTo(
         "manifest.json: invalid JSON at $.nodes['model.shop.orders'].name (line 2, column 42; schema v12):"
-            + " Unrecognized token 'x': was expecting (JSON String, Number, Array, Object or token 'null',"
+            + " Unrecognized token; was expecting (JSON String, Number, Array, Object or token 'null',"
             + " 'true' or 'false')");
   }
 

@@ -13,7 +13,8 @@ import java.util.Set;
  * An immutable, insertion-ordered map over two parallel arrays, for the many small maps a manifest holds
  * (configs, meta, columns): a few bytes per entry instead of a LinkedHashMap's forty. Lookups scan small maps
  * and binary-search a sorted index of larger ones. Keys are non-null and distinct; values may be null (dbt
- * distinguishes an explicit JSON null from an absent key). Internal: not part of the exported API.
+ * distinguishes an explicit JSON null from an absent key). Immutable and thread-safe: the lazily built index is
+ * published through a volatile field. Internal: not part of the exported API.
  *
  * @param <V> the value type
  */
@@ -23,7 +24,11 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
 
   private final String[] keys;
   private final Object[] values;
-  private int[] sorted;
+  /**
+   * Built on the first lookup of a larger map. Volatile: maps are read by parallel streams, and a plain field
+   * could publish the array before its elements (a reader would then binary-search zeros).
+   */
+  private volatile int[] sorted;
   private Set<Map.Entry<String, V>> entrySet;
 
   private FrozenMap(String[] keys, Object[] values) {
@@ -44,7 +49,7 @@ public final class FrozenMap<V> extends AbstractMap<String, V> {
       for (int i = 0; i < order.length; i++) {
         s[i] = order[i];
       }
-      sorted = s; // idempotent: a race builds the same array twice
+      sorted = s; // idempotent: a race builds the same array twice; the volatile write publishes its elements
     }
     return s;
   }

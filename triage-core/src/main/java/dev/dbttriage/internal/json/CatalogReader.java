@@ -5,6 +5,7 @@ import dev.dbttriage.artifact.ArtifactKind;
 import dev.dbttriage.artifact.Catalog;
 import dev.dbttriage.artifact.CatalogColumn;
 import dev.dbttriage.artifact.CatalogTable;
+import dev.dbttriage.artifact.WarningCode;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -51,6 +52,9 @@ public final class CatalogReader {
           break;
         case "nodes":
           sawNodes = true;
+          if (in.isNull()) {
+            in.warn(WarningCode.NODES_NULL, "nodes is null: no table could be read");
+          }
           readTables(nodes);
           break;
         case "sources":

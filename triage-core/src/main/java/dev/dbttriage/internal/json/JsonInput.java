@@ -12,20 +12,20 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.dbttriage.artifact.ArtifactException;
 import dev.dbttriage.artifact.ArtifactWarning;
+import dev.dbttriage.artifact.WarningCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * A streaming cursor over one JSON artifact: typed reads that fail with an {@link ArtifactException} naming the
- * file, JSON path, line, column and schema version, plus the interning that keeps a loaded manifest small.
- * Not thread-safe; one instance per read.
+ * file, JSON path, line, column and schema version. Equal values are shared through an {@link Interner}, which
+ * keeps a loaded manifest small. Error messages never quote the file's own text outside string values the
+ * reader understood (a token file or {@code /etc/shadow} given by mistake must not be echoed). Not thread-safe;
+ * one instance per read.
  */
 public final class JsonInput implements AutoCloseable {
   /**
@@ -55,32 +55,18 @@ public final class JsonInput implements AutoCloseable {
           .build();
   }
 
-  private static final int INTERN_MAX = 512;
-  private static final int CACHE_BITS = 14;
-
   private final JsonParser parser;
+  private final Utf8Reader reader;
   private final String file;
   private final List<ArtifactWarning> warnings = new ArrayList<>();
-  /**
-   * A lossy, direct-mapped string cache: small enough to stay in the CPU cache, so that the many repeated
-   * short values (materializations, package names, config values, test names) share one instance without the
-   * cost of a growing hash table.
-   */
-  private final String[] strings = new String[1 << CACHE_BITS];
-  /** The characters of {@link #strings}, compared with a vectorised {@code Arrays.equals}. */
-  private final char[][] stringChars = new char[1 << CACHE_BITS][];
-  private final HashMap<Object, Object> values = new HashMap<>(4096);
-  private final HashMap<List<String>, List<String>> lists = new HashMap<>(4096);
-  /** Open-addressing table of unique ids, looked up from the parser's buffer without allocating. */
-  private String[] ids = new String[1 << 15];
-  private char[][] idChars = new char[1 << 15][];
-  private int idCount;
-  private final HashMap<String, java.util.Optional<String>> optionals = new HashMap<>(1024);
+  private final Interner interner = new Interner();
+  private boolean utf8Reported;
   private String schemaLabel;
   private JsonLocation rootLocation;
 
-  private JsonInput(JsonParser parser, String file) {
+  private JsonInput(JsonParser parser, Utf8Reader reader, String file) {
     this.parser = parser;
+    this.reader = reader;
     this.file = file;
   }
 
@@ -94,9 +80,12 @@ public final class JsonInput implements AutoCloseable {
    */
   public static JsonInput open(InputStream in, String file) {
     try {
-      JsonParser p = factory().createParser(in);
+      // Our own decoder instead of Jackson's InputStreamReader: the same replacement of malformed bytes, but
+      // counted, so that altered text is reported (INVALID_UTF8) rather than loaded silently.
+      Utf8Reader reader = new Utf8Reader(in);
+      JsonParser p = factory().createParser(reader);
       p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
-      return new JsonInput(p, file);
+      return new JsonInput(p, reader, file);
     } catch (IOException e) {
       throw new ArtifactException(file + ": cannot read: " + e.getMessage(), file, null, -1, -1, e);
     }
@@ -112,19 +101,29 @@ public final class JsonInput implements AutoCloseable {
     this.schemaLabel = label;
   }
 
-  /** Returns the warnings collected so far. */
+  /**
+   * Returns the warnings collected so far, including one for bytes that were not UTF-8 (call it after the
+   * last value was read).
+   */
   public List<ArtifactWarning> warnings() {
+    if (!utf8Reported && reader.replaced() > 0) {
+      utf8Reported = true;
+      long n = reader.replaced();
+      warnings.add(new ArtifactWarning(file, "$", n + (n == 1 ? " byte sequence that is" : " byte sequences that are")
+          + " not UTF-8 replaced by U+FFFD (first at byte offset " + reader.firstBadOffset() + ")",
+          WarningCode.INVALID_UTF8));
+    }
     return warnings;
   }
 
   /** Records a warning at the current position. */
-  public void warn(String message) {
-    warnings.add(new ArtifactWarning(file, path(), message));
+  public void warn(WarningCode code, String message) {
+    warnings.add(new ArtifactWarning(file, path(), message, code));
   }
 
   /** Records a warning at a given path. */
-  public void warn(String jsonPath, String message) {
-    warnings.add(new ArtifactWarning(file, jsonPath, message));
+  public void warn(WarningCode code, String jsonPath, String message) {
+    warnings.add(new ArtifactWarning(file, jsonPath, message, code));
   }
 
   @Override
@@ -330,7 +329,7 @@ public final class JsonInput implements AutoCloseable {
     JsonToken t = parser.currentToken();
     if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
       try {
-        return parser.getDoubleValue();
+        return finite(parser.getDoubleValue());
       } catch (IOException e) {
         throw ioFailure(e);
       }
@@ -347,8 +346,7 @@ public final class JsonInput implements AutoCloseable {
     if (list.isEmpty()) {
       return list;
     }
-    List<String> prior = lists.putIfAbsent(list, list);
-    return prior != null ? prior : list;
+    return interner.list(list);
   }
 
   /** Reads an array of strings (null elements dropped) that is probably unique (an fqn); null is empty. */
@@ -468,32 +466,27 @@ public final class JsonInput implements AutoCloseable {
         case BIG_INTEGER:
           return parser.getBigIntegerValue();
         default:
-          return Double.valueOf(parser.getDoubleValue());
+          return finite(parser.getDoubleValue());
       }
     } catch (IOException e) {
       throw ioFailure(e);
     }
   }
 
+  /** Returns the value, or null with a {@link WarningCode#NUMBER_OUT_OF_RANGE} warning when it is infinite. */
+  private Double finite(double d) {
+    if (Double.isInfinite(d) || Double.isNaN(d)) {
+      warn(WarningCode.NUMBER_OUT_OF_RANGE, "a number beyond the range of a double was read as absent");
+      return null;
+    }
+    return d;
+  }
+
   // ---------------------------------------------------------------- interning
 
   /** Returns the canonical instance of a short string, as far as the cache remembers it. */
   public String intern(String s) {
-    if (s == null || s.length() > INTERN_MAX) {
-      return s;
-    }
-    if (s.isEmpty()) {
-      return "";
-    }
-    int h = s.hashCode();
-    int slot = (h ^ (h >>> CACHE_BITS)) & ((1 << CACHE_BITS) - 1);
-    String prior = strings[slot];
-    if (prior != null && prior.equals(s)) {
-      return prior;
-    }
-    strings[slot] = s;
-    stringChars[slot] = s.toCharArray();
-    return s;
+    return interner.intern(s);
   }
 
   /**
@@ -501,19 +494,7 @@ public final class JsonInput implements AutoCloseable {
    * attached nodes), and sharing one instance each keeps a big manifest's heap small.
    */
   public String id(String s) {
-    if (s == null) {
-      return null;
-    }
-    int mask = ids.length - 1;
-    int slot = spread(s.hashCode()) & mask;
-    for (String e = ids[slot]; e != null; e = ids[slot]) {
-      if (e.equals(s)) {
-        return e;
-      }
-      slot = (slot + 1) & mask;
-    }
-    addId(slot, s, s.toCharArray());
-    return s;
+    return interner.id(s);
   }
 
   /** Reads the current value as a unique id; null for JSON null. */
@@ -530,82 +511,16 @@ public final class JsonInput implements AutoCloseable {
 
   private String idText() {
     try {
-      char[] buf = parser.getTextCharacters();
-      int off = parser.getTextOffset();
-      int len = parser.getTextLength();
-      int mask = ids.length - 1;
-      int slot = spread(hash(buf, off, len)) & mask;
-      for (char[] e = idChars[slot]; e != null; e = idChars[slot]) {
-        if (Arrays.equals(e, 0, e.length, buf, off, off + len)) {
-          return ids[slot];
-        }
-        slot = (slot + 1) & mask;
-      }
-      String s = new String(buf, off, len);
-      addId(slot, s, Arrays.copyOfRange(buf, off, off + len));
-      return s;
+      return interner.id(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     } catch (IOException e) {
       throw ioFailure(e);
     }
   }
 
-  private void addId(int slot, String s, char[] chars) {
-    ids[slot] = s;
-    idChars[slot] = chars;
-    if (++idCount * 2 > ids.length) {
-      String[] old = ids;
-      char[][] oldChars = idChars;
-      ids = new String[old.length * 2];
-      idChars = new char[old.length * 2][];
-      int mask = ids.length - 1;
-      for (int j = 0; j < old.length; j++) {
-        if (old[j] != null) {
-          int i = spread(old[j].hashCode()) & mask;
-          while (ids[i] != null) {
-            i = (i + 1) & mask;
-          }
-          ids[i] = old[j];
-          idChars[i] = oldChars[j];
-        }
-      }
-    }
-  }
-
-  private static int spread(int h) {
-    return h ^ (h >>> 16);
-  }
-
-  /** The same hash as {@link String#hashCode()} of those characters. */
-  private static int hash(char[] buf, int off, int len) {
-    int h = 0;
-    for (int i = off, end = off + len; i < end; i++) {
-      h = 31 * h + buf[i];
-    }
-    return h;
-  }
-
   /** Reads the current string token through the lossy cache, allocating only when the cache misses. */
   private String internText() {
     try {
-      char[] buf = parser.getTextCharacters();
-      int off = parser.getTextOffset();
-      int len = parser.getTextLength();
-      if (len == 0) {
-        return "";
-      }
-      if (len > INTERN_MAX) {
-        return new String(buf, off, len);
-      }
-      int h = hash(buf, off, len);
-      int slot = (h ^ (h >>> CACHE_BITS)) & ((1 << CACHE_BITS) - 1);
-      char[] prior = stringChars[slot];
-      if (prior != null && Arrays.equals(prior, 0, prior.length, buf, off, off + len)) {
-        return strings[slot];
-      }
-      String s = new String(buf, off, len);
-      strings[slot] = s;
-      stringChars[slot] = Arrays.copyOfRange(buf, off, off + len);
-      return s;
+      return interner.intern(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
     } catch (IOException e) {
       throw ioFailure(e);
     }
@@ -618,17 +533,7 @@ public final class JsonInput implements AutoCloseable {
 
   /** Returns a shared {@code Optional} of a repeated string (a schema, a language), empty for null. */
   public java.util.Optional<String> optional(String s) {
-    if (s == null) {
-      return java.util.Optional.empty();
-    }
-    java.util.Optional<String> o = optionals.get(s);
-    if (o == null) {
-      o = java.util.Optional.of(s);
-      if (optionals.size() < 100_000) {
-        optionals.put(s, o);
-      }
-    }
-    return o;
+    return interner.optional(s);
   }
 
   /** Reads the current value as a string that is probably unique to its node, without caching it. */
@@ -649,16 +554,12 @@ public final class JsonInput implements AutoCloseable {
     if (list.isEmpty()) {
       return List.of();
     }
-    List<String> copy = List.copyOf(list);
-    List<String> prior = lists.putIfAbsent(copy, copy);
-    return prior != null ? prior : copy;
+    return interner.list(List.copyOf(list));
   }
 
   /** Returns an equal value seen earlier in this file, or this one. */
-  @SuppressWarnings("unchecked")
   public <T> T canonical(T value) {
-    Object prior = values.putIfAbsent(value, value);
-    return prior != null ? (T) prior : value;
+    return interner.canonical(value);
   }
 
   private String text() {
@@ -792,9 +693,46 @@ public final class JsonInput implements AutoCloseable {
     if (e instanceof JsonParseException pe) {
       JsonLocation loc = pe.getLocation() != null ? pe.getLocation() : parser.currentLocation();
       ArtifactException base = at("invalid JSON", pathOf(parser.getParsingContext()), "", loc, e);
-      return withDetail(base, firstLine(pe.getOriginalMessage()));
+      return withDetail(base, describeSyntaxError(pe.getOriginalMessage()));
     }
     return new ArtifactException(file + ": cannot read: " + firstLine(e.getMessage()), file, null, -1, -1, e);
+  }
+
+  /**
+   * Rewrites Jackson's syntax message without the input it quotes ({@code Unrecognized token 'ghp_...'}): what
+   * kind of problem, and what was expected.
+   */
+  static String describeSyntaxError(String jacksonMessage) {
+    String m = firstLine(jacksonMessage);
+    String expected = "";
+    int w = m.indexOf("was expecting");
+    if (w < 0) {
+      w = m.indexOf("expected ");
+    }
+    if (w >= 0) {
+      expected = m.substring(w);
+      int paren = expected.indexOf(" (for ");
+      if (paren >= 0) {
+        expected = expected.substring(0, paren);
+      }
+      m = m.substring(0, w);
+    }
+    String what = m;
+    int cut = what.length();
+    for (char c : new char[] {'\'', '"', '(', ':'}) {
+      int i = what.indexOf(c);
+      if (i >= 0 && i < cut) {
+        cut = i;
+      }
+    }
+    what = what.substring(0, cut).trim();
+    if (what.isEmpty()) {
+      what = "malformed JSON";
+    }
+    // What Jackson expected is its own vocabulary (token names in quotes), never the input's text, except in
+    // the rare "expected a value of type" forms: keep only Jackson's fixed wording.
+    expected = expected.replaceAll("'[^']{9,}'", "...").trim();
+    return expected.isEmpty() ? what : what + "; " + expected;
   }
 
   private static ArtifactException withDetail(ArtifactException e, String detail) {

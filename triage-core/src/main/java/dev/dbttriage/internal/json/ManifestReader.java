@@ -10,6 +10,8 @@ import dev.dbttriage.artifact.Node;
 import dev.dbttriage.artifact.NodeConfig;
 import dev.dbttriage.artifact.ResourceType;
 import dev.dbttriage.artifact.TestMetadata;
+import dev.dbttriage.artifact.WarningCode;
+import dev.dbttriage.internal.collect.FrozenMap;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -162,6 +164,10 @@ public final class ManifestReader {
     if (meta.schemaUrl == null && (!sawNodes || sawForeignKeys)) {
       throw in.notArtifact("a dbt manifest", "an object without metadata.dbt_schema_version or nodes");
     }
+    if (!sawNodes) {
+      in.warn(WarningCode.NODES_MISSING, "$", "the manifest has no nodes: no model, seed, snapshot or test"
+          + " could be read");
+    }
     if (meta.generatedAt == null) {
       meta.generatedAt = topGeneratedAt;
     }
@@ -194,6 +200,9 @@ public final class ManifestReader {
 
   private void readNodeMap(Map<String, Node> target, ResourceType defaultType, boolean mainNodes) {
     if (!in.object()) {
+      if (mainNodes) {
+        in.warn(WarningCode.NODES_NULL, "nodes is null: no model, seed, snapshot or test could be read");
+      }
       return;
     }
     String key;
@@ -309,201 +318,193 @@ public final class ManifestReader {
   /** Reads one resource object at the current token; null when the value is JSON null. */
   private Node readNode(String key, ResourceType defaultType) {
     if (!in.object()) {
+      in.warn(WarningCode.RESOURCE_NOT_OBJECT, "a resource is null instead of an object; skipped");
       return null;
     }
-    if (key != null) {
-      key = in.id(key);
-    }
-    String uniqueId = null;
-    String typeName = null;
-    ResourceType type = null;
-    String name = null;
-    String pkg = null;
-    List<String> fqn = null;
-    String path = "";
-    String originalFilePath = "";
-    String patchPath = null;
-    String description = "";
-    String database = null;
-    String schema = null;
-    String alias = null;
-    String identifier = null;
-    String relationName = null;
-    List<String> tags = List.of();
-    Map<String, Object> config = Map.of();
-    Map<String, Object> unrendered = Map.of();
-    Map<String, Object> nodeMeta = Map.of();
-    List<String> depNodes = List.of();
-    List<String> depMacros = List.of();
-    String rawCode = null;
-    String compiledCode = null;
-    String language = null;
-    Checksum checksum = Checksum.NONE;
-    Map<String, Column> columns = Map.of();
-    TestMetadata testMetadata = null;
-    String attachedNode = null;
-    String columnName = null;
-    String version = null;
-    String latestVersion = null;
-    String group = null;
-    String access = null;
-    String sourceName = null;
-    LinkedHashMap<String, Object> attributes = null;
+    NodeFields n = new NodeFields();
+    n.key = key == null ? null : in.id(key);
     String f;
     while ((f = in.nextField()) != null) {
-      switch (f) {
-        case "unique_id":
-          uniqueId = in.idString();
-          break;
-        case "resource_type":
-          typeName = in.string();
-          if (typeName != null) {
-            type = TYPES.get(typeName);
-            if (type == null) {
-              type = ResourceType.fromDbtName(typeName).orElse(ResourceType.OTHER);
-            }
-          }
-          break;
-        case "name":
-          name = in.uniqueString();
-          break;
-        case "package_name":
-          pkg = in.string();
-          break;
-        case "fqn":
-          fqn = in.uniqueStringList();
-          break;
-        case "path":
-          path = orElse(in.uniqueString(), "");
-          break;
-        case "original_file_path":
-          originalFilePath = orElse(in.string(), ""); // tests share their YAML file
-          break;
-        case "patch_path":
-          patchPath = in.string();
-          break;
-        case "description":
-          description = orElse(in.longString(), "");
-          break;
-        case "database":
-          database = in.string();
-          break;
-        case "schema":
-          schema = in.string();
-          break;
-        case "alias":
-          alias = in.uniqueString();
-          break;
-        case "relation_name":
-          relationName = in.uniqueString();
-          break;
-        case "tags":
-          tags = in.stringList();
-          break;
-        case "config":
-          config = in.plainMap();
-          break;
-        case "unrendered_config":
-          unrendered = in.plainMap();
-          break;
-        case "meta":
-          nodeMeta = in.plainMap();
-          break;
-        case "depends_on":
-          if (in.object()) {
-            String d;
-            while ((d = in.nextField()) != null) {
-              if (d.equals("nodes")) {
-                depNodes = in.idList();
-              } else if (d.equals("macros")) {
-                depMacros = in.canonicalList(in.idList());
-              } else {
-                in.skip();
-              }
-            }
-          }
-          break;
-        case "raw_code":
-        case "raw_sql":
-          rawCode = in.longString();
-          if (rawCode != null && rawCode.length() < 256) {
-            rawCode = in.intern(rawCode); // generic tests share a handful of bodies
-          }
-          break;
-        case "compiled_code":
-        case "compiled_sql":
-          compiledCode = in.longString();
-          break;
-        case "language":
-          language = in.string();
-          break;
-        case "checksum":
-          checksum = readChecksum();
-          break;
-        case "columns":
-          columns = readColumns();
-          break;
-        case "test_metadata":
-          testMetadata = readTestMetadata();
-          break;
-        case "attached_node":
-          attachedNode = in.idString();
-          break;
-        case "column_name":
-          columnName = in.string();
-          break;
-        case "version":
-          version = in.stringOrNumber();
-          break;
-        case "latest_version":
-          latestVersion = in.stringOrNumber();
-          break;
-        case "group":
-          group = in.string();
-          break;
-        case "access":
-          access = in.string();
-          break;
-        case "source_name":
-          sourceName = in.string();
-          break;
-        case "identifier":
-          identifier = in.string();
-          attributes = putAttribute(attributes, "identifier", identifier);
-          break;
-        default:
-          if (ANY_ATTRIBUTE.contains(f)) {
-            Set<String> wanted = type == null ? ANY_ATTRIBUTE : ATTRIBUTES.get(type);
-            if (wanted != null && wanted.contains(f)) {
-              attributes = putAttribute(attributes, in.intern(f), in.plainValue());
-              break;
-            }
-          }
-          in.skip();
+      readNodeField(f, n);
+    }
+    return buildNode(n, defaultType);
+  }
+
+  /** Reads the value of one field of a resource into {@code n}; a later duplicate of a field wins. */
+  private void readNodeField(String f, NodeFields n) {
+    switch (f) {
+      case "unique_id":
+        n.uniqueId = in.idString();
+        break;
+      case "resource_type":
+        readResourceType(n);
+        break;
+      case "name":
+        n.name = in.uniqueString();
+        break;
+      case "package_name":
+        n.pkg = in.string();
+        break;
+      case "fqn":
+        n.fqn = in.uniqueStringList();
+        break;
+      case "path":
+        n.path = orElse(in.uniqueString(), "");
+        break;
+      case "original_file_path":
+        n.originalFilePath = orElse(in.string(), ""); // tests share their YAML file
+        break;
+      case "patch_path":
+        n.patchPath = in.string();
+        break;
+      case "description":
+        n.description = orElse(in.longString(), "");
+        break;
+      case "database":
+        n.database = in.string();
+        break;
+      case "schema":
+        n.schema = in.string();
+        break;
+      case "alias":
+        n.alias = in.uniqueString();
+        break;
+      case "relation_name":
+        n.relationName = in.uniqueString();
+        break;
+      case "tags":
+        n.tags = in.stringList();
+        break;
+      case "config":
+        n.config = in.plainMap();
+        break;
+      case "unrendered_config":
+        n.unrendered = in.plainMap();
+        break;
+      case "meta":
+        n.meta = in.plainMap();
+        break;
+      case "depends_on":
+        readDependsOn(n);
+        break;
+      case "raw_code":
+      case "raw_sql":
+        n.rawCode = in.longString();
+        if (n.rawCode != null && n.rawCode.length() < 256) {
+          n.rawCode = in.intern(n.rawCode); // generic tests share a handful of bodies
+        }
+        break;
+      case "compiled_code":
+      case "compiled_sql":
+        n.compiledCode = in.longString();
+        break;
+      case "language":
+        n.language = in.string();
+        break;
+      case "checksum":
+        n.checksum = readChecksum();
+        break;
+      case "columns":
+        n.columns = readColumns();
+        break;
+      case "test_metadata":
+        n.testMetadata = readTestMetadata();
+        break;
+      case "attached_node":
+        n.attachedNode = in.idString();
+        break;
+      case "column_name":
+        n.columnName = in.string();
+        break;
+      case "version":
+        n.version = in.stringOrNumber();
+        break;
+      case "latest_version":
+        n.latestVersion = in.stringOrNumber();
+        break;
+      case "group":
+        n.group = in.string();
+        break;
+      case "access":
+        n.access = in.string();
+        break;
+      case "source_name":
+        n.sourceName = in.string();
+        break;
+      case "identifier":
+        n.identifier = in.string();
+        n.attributes = putAttribute(n.attributes, "identifier", n.identifier);
+        break;
+      default:
+        readAttributeOrSkip(f, n);
+    }
+  }
+
+  private void readResourceType(NodeFields n) {
+    n.typeName = in.string();
+    n.type = null; // a later "resource_type": null undoes an earlier value
+    if (n.typeName != null) {
+      n.type = TYPES.get(n.typeName);
+      if (n.type == null) {
+        n.type = ResourceType.fromDbtName(n.typeName).orElse(ResourceType.OTHER);
       }
     }
+  }
+
+  private void readDependsOn(NodeFields n) {
+    if (!in.object()) {
+      return;
+    }
+    String d;
+    while ((d = in.nextField()) != null) {
+      if (d.equals("nodes")) {
+        n.depNodes = in.idList();
+      } else if (d.equals("macros")) {
+        n.depMacros = in.canonicalList(in.idList());
+      } else {
+        in.skip();
+      }
+    }
+  }
+
+  /** Keeps a type-specific field in {@link Node#attributes()} when the resource type wants it. */
+  private void readAttributeOrSkip(String f, NodeFields n) {
+    if (ANY_ATTRIBUTE.contains(f)) {
+      Set<String> wanted = n.type == null ? ANY_ATTRIBUTE : ATTRIBUTES.get(n.type);
+      if (wanted != null && wanted.contains(f)) {
+        n.attributes = putAttribute(n.attributes, in.intern(f), in.plainValue());
+        return;
+      }
+    }
+    in.skip();
+  }
+
+  /** Fills in what the file left out (from the unique id and the collection) and builds the node. */
+  private Node buildNode(NodeFields n, ResourceType defaultType) {
+    String uniqueId = n.uniqueId != null ? n.uniqueId : n.key;
     if (uniqueId == null) {
-      uniqueId = key;
-      if (uniqueId == null) {
-        throw in.error("expected a resource with a unique_id", "but found none");
-      }
+      throw in.error("expected a resource with a unique_id", "but found none");
     }
+    ResourceType type = n.type;
+    String typeName = n.typeName;
     if (type == null) {
       int dot = uniqueId.indexOf('.');
       String prefix = dot > 0 ? uniqueId.substring(0, dot) : "";
       type = TYPES.getOrDefault(prefix, defaultType);
       typeName = type.dbtName();
     }
-    if (attributes != null) {
-      Set<String> wanted = ATTRIBUTES.getOrDefault(type, Set.of());
-      attributes.keySet().retainAll(wanted);
+    if (n.attributes != null) {
+      n.attributes.keySet().retainAll(ATTRIBUTES.getOrDefault(type, Set.of()));
     }
+    String alias = n.alias;
     if (type == ResourceType.SOURCE && alias == null) {
-      alias = identifier;
+      alias = n.identifier;
     }
+    String name = n.name;
     if (alias != null && name != null && alias.equals(name)) {
       alias = name;
     }
+    String pkg = n.pkg;
     if (name == null || pkg == null) {
       String[] parts = uniqueId.split("\\.");
       if (name == null) {
@@ -514,9 +515,7 @@ public final class ManifestReader {
       }
     }
     packages.add(pkg);
-    if (fqn == null) {
-      fqn = in.canonicalList(List.of(pkg, name));
-    }
+    List<String> fqn = n.fqn != null ? n.fqn : in.canonicalList(List.of(pkg, name));
     return new Node(
         uniqueId,
         type,
@@ -524,34 +523,74 @@ public final class ManifestReader {
         name,
         pkg,
         fqn,
-        path,
-        originalFilePath,
-        in.optional(patchPath),
-        description,
-        in.optional(database),
-        in.optional(schema),
+        n.path,
+        n.originalFilePath,
+        in.optional(n.patchPath),
+        n.description,
+        in.optional(n.database),
+        in.optional(n.schema),
         Optional.ofNullable(alias),
-        Optional.ofNullable(relationName),
-        tags,
-        config(config),
-        unrendered,
-        nodeMeta,
-        depNodes,
-        depMacros,
-        rawCode == null ? "" : rawCode,
-        Optional.ofNullable(compiledCode),
-        in.optional(language),
-        checksum,
-        columns,
-        Optional.ofNullable(testMetadata),
-        in.optional(attachedNode),
-        in.optional(columnName),
-        in.optional(version),
-        in.optional(latestVersion),
-        in.optional(group),
-        in.optional(access),
-        in.optional(sourceName),
-        attributes == null || attributes.isEmpty() ? Map.of() : dev.dbttriage.internal.collect.FrozenMap.copyOf(attributes));
+        Optional.ofNullable(n.relationName),
+        n.tags,
+        config(n.config),
+        n.unrendered,
+        n.meta,
+        n.depNodes,
+        n.depMacros,
+        n.rawCode == null ? "" : n.rawCode,
+        Optional.ofNullable(n.compiledCode),
+        in.optional(n.language),
+        n.checksum,
+        n.columns,
+        Optional.ofNullable(n.testMetadata),
+        in.optional(n.attachedNode),
+        in.optional(n.columnName),
+        in.optional(n.version),
+        in.optional(n.latestVersion),
+        in.optional(n.group),
+        in.optional(n.access),
+        in.optional(n.sourceName),
+        n.attributes == null || n.attributes.isEmpty() ? Map.of() : FrozenMap.copyOf(n.attributes));
+  }
+
+  /** The fields of one resource as read, before defaults are filled in. */
+  private static final class NodeFields {
+    String key;
+    String uniqueId;
+    String typeName;
+    ResourceType type;
+    String name;
+    String pkg;
+    List<String> fqn;
+    String path = "";
+    String originalFilePath = "";
+    String patchPath;
+    String description = "";
+    String database;
+    String schema;
+    String alias;
+    String identifier;
+    String relationName;
+    List<String> tags = List.of();
+    Map<String, Object> config = Map.of();
+    Map<String, Object> unrendered = Map.of();
+    Map<String, Object> meta = Map.of();
+    List<String> depNodes = List.of();
+    List<String> depMacros = List.of();
+    String rawCode;
+    String compiledCode;
+    String language;
+    Checksum checksum = Checksum.NONE;
+    Map<String, Column> columns = Map.of();
+    TestMetadata testMetadata;
+    String attachedNode;
+    String columnName;
+    String version;
+    String latestVersion;
+    String group;
+    String access;
+    String sourceName;
+    LinkedHashMap<String, Object> attributes;
   }
 
   /** Returns one {@link NodeConfig} per distinct (already shared) config map. */

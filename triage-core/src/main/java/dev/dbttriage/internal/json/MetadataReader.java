@@ -2,6 +2,7 @@ package dev.dbttriage.internal.json;
 
 import dev.dbttriage.artifact.ArtifactKind;
 import dev.dbttriage.artifact.ArtifactMetadata;
+import dev.dbttriage.artifact.WarningCode;
 import java.util.Optional;
 
 /**
@@ -96,14 +97,14 @@ final class MetadataReader {
           "but found '" + url + "', a dbt " + found.schemaName() + " artifact");
     }
     if (version < 1) {
-      in.warn("unrecognised schema URL '" + url + "'; read best-effort");
+      in.warn(WarningCode.SCHEMA_URL_UNRECOGNISED, "unrecognised schema URL '" + url + "'; read best-effort");
       schemaVersion = 0;
       return;
     }
     schemaVersion = version;
     in.schemaLabel("v" + version);
     if (!known(kind, version)) {
-      in.warn(kind.schemaName() + " schema v" + version + " is newer than this library knows (v"
+      in.warn(WarningCode.UNKNOWN_SCHEMA_VERSION, kind.schemaName() + " schema v" + version + " is newer than this library knows (v"
           + latest(kind) + "); read best-effort");
     }
   }

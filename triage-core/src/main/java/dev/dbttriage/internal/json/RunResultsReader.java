@@ -9,6 +9,7 @@ import dev.dbttriage.artifact.RunResult;
 import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.artifact.RunStatus;
 import dev.dbttriage.artifact.Timing;
+import dev.dbttriage.artifact.WarningCode;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -53,6 +54,10 @@ public final class RunResultsReader {
     Boolean fail;
     Boolean warn;
     Boolean skip;
+    /** The result carries the pre-v1 shape's own fields ({@code node}, {@code fail}, {@code warn}, {@code skip}). */
+    boolean legacyFields;
+    boolean sawError;
+    boolean sawSkip;
   }
 
   private RunResultsReader(JsonInput in) {
@@ -104,10 +109,22 @@ public final class RunResultsReader {
     if (meta.generatedAt == null) {
       meta.generatedAt = topGeneratedAt;
     }
-    boolean legacy = meta.schemaUrl == null;
+    if (!sawResults) {
+      in.warn(WarningCode.RESULTS_MISSING, "$", "the file has no results: no result could be read");
+    }
+    // Dispatch on what each result holds, not on one key: a v1+ file whose metadata lost dbt_schema_version
+    // must keep its statuses (read as pre-v1, 17 errors and 398 skips became successes).
+    boolean noSchema = meta.schemaUrl == null;
+    boolean modernWithoutSchema = false;
     List<RunResult> results = new ArrayList<>(raws.size());
     for (Raw r : raws) {
+      boolean legacy = noSchema && r.legacyFields;
+      modernWithoutSchema |= noSchema && !r.legacyFields;
       results.add(legacy ? legacyResult(r) : result(r));
+    }
+    if (modernWithoutSchema) {
+      in.warn(WarningCode.SCHEMA_VERSION_MISSING, meta.sawMetadata ? "$.metadata" : "$",
+          "metadata.dbt_schema_version is missing but the results have the v1+ shape; read as v1+");
     }
     return new RunResults(meta.toMetadata(null), args == null ? InvocationArgs.NONE : invocationArgs(args),
         elapsed == null ? OptionalDouble.empty() : OptionalDouble.of(elapsed), results, in.warnings());
@@ -116,8 +133,11 @@ public final class RunResultsReader {
   private RunResult result(Raw r) {
     String raw = r.status != null ? r.status : (r.statusNumber != null ? number(r.statusNumber) : "");
     RunStatus status = RunStatus.parse(raw);
-    if (status == RunStatus.UNKNOWN) {
-      in.warn(r.path + ".status", "unknown status '" + raw + "' kept raw");
+    if (r.status == null && r.statusNumber == null) {
+      in.warn(WarningCode.RESULT_STATUS_MISSING, r.path + ".status",
+          "the result of '" + r.uniqueId + "' has no status; outcome unknown");
+    } else if (status == RunStatus.UNKNOWN) {
+      in.warn(WarningCode.UNKNOWN_STATUS, r.path + ".status", "unknown status '" + raw + "' kept raw");
     }
     return new RunResult(r.uniqueId, status, raw, Optional.ofNullable(r.message),
         r.failures == null ? OptionalLong.empty() : OptionalLong.of(r.failures.longValue()), r.timing,
@@ -137,6 +157,12 @@ public final class RunResultsReader {
       message = r.error;
     } else if (Boolean.TRUE.equals(r.skip)) {
       status = RunStatus.SKIPPED;
+    } else if (!r.sawError || r.skip == null) {
+      // dbt 0.18 and older always wrote error (null on success) and skip (a boolean): without them the outcome
+      // is unknown, not a success.
+      in.warn(WarningCode.RESULT_STATUS_MISSING, r.path,
+          "the pre-v1 result of '" + r.uniqueId + "' lacks error or skip; outcome unknown");
+      status = RunStatus.UNKNOWN;
     } else if (Boolean.TRUE.equals(r.fail)) {
       status = RunStatus.FAIL;
     } else if (Boolean.TRUE.equals(r.warn)) {
@@ -157,14 +183,18 @@ public final class RunResultsReader {
 
   private void readResults() {
     if (!in.array()) {
+      in.warn(WarningCode.RESULTS_NULL, "results is null: no result could be read");
       return;
     }
+    int index = -1;
     while (in.nextElement()) {
+      index++;
       if (!in.object()) {
+        in.warn(WarningCode.RESULT_NOT_OBJECT, "a result is null instead of an object; skipped");
         continue;
       }
       Raw r = new Raw();
-      r.path = "$.results[" + raws.size() + "]";
+      r.path = "$.results[" + index + "]";
       com.fasterxml.jackson.core.JsonLocation start = in.location();
       String f;
       while ((f = in.nextField()) != null) {
@@ -196,8 +226,13 @@ public final class RunResultsReader {
               String text = in.string();
               try {
                 r.failures = Double.valueOf(text.trim());
+                if (r.failures.isInfinite() || r.failures.isNaN()) {
+                  r.failures = null;
+                  in.warn(WarningCode.NUMBER_OUT_OF_RANGE, "failures is out of range; left unknown");
+                }
               } catch (NumberFormatException e) {
-                in.warn("expected a number but found the string '" + text + "'; failures left unknown");
+                in.warn(WarningCode.FAILURES_NOT_A_NUMBER, "expected a number but found a string that is not"
+                    + " one; failures left unknown");
               }
             } else {
               r.failures = in.number();
@@ -227,18 +262,24 @@ public final class RunResultsReader {
             r.batchResults = readBatchResults();
             break;
           case "node":
+            r.legacyFields |= !in.isNull();
             readLegacyNode(r);
             break;
           case "error":
+            r.sawError = true;
             r.error = in.longString();
             break;
           case "fail":
+            r.legacyFields = true;
             r.fail = in.bool();
             break;
           case "warn":
+            r.legacyFields = true;
             r.warn = in.bool();
             break;
           case "skip":
+            r.legacyFields = true;
+            r.sawSkip = true;
             r.skip = in.bool();
             break;
           default:

@@ -5,6 +5,7 @@ import dev.dbttriage.artifact.ArtifactKind;
 import dev.dbttriage.artifact.FreshnessResult;
 import dev.dbttriage.artifact.FreshnessStatus;
 import dev.dbttriage.artifact.SourceFreshness;
+import dev.dbttriage.artifact.WarningCode;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,9 @@ public final class SourcesReader {
     if (meta.schemaUrl == null && !sawResults) {
       throw in.notArtifact("dbt source freshness results", "an object without metadata.dbt_schema_version, results or sources");
     }
+    if (!sawResults) {
+      in.warn(WarningCode.RESULTS_MISSING, "$", "the file has no results: no freshness result could be read");
+    }
     if (meta.generatedAt == null) {
       meta.generatedAt = topGeneratedAt;
     }
@@ -109,15 +113,18 @@ public final class SourcesReader {
 
   private void readResults() {
     if (!in.array()) {
+      in.warn(WarningCode.RESULTS_NULL, "results is null: no freshness result could be read");
       return;
     }
+    int index = 0;
     while (in.nextElement()) {
-      readResult(null, "$.results[" + results.size() + "]");
+      readResult(null, "$.results[" + index++ + "]");
     }
   }
 
   private void readResult(String key, String path) {
     if (!in.object()) {
+      in.warn(WarningCode.RESULT_NOT_OBJECT, path, "a result is null instead of an object; skipped");
       return;
     }
     com.fasterxml.jackson.core.JsonLocation start = in.location();
@@ -191,13 +198,17 @@ public final class SourcesReader {
       throw in.errorAt("expected a unique_id", path, "but found none", start);
     }
     String raw = status;
-    if (raw == null) {
+    if (raw == null && fail == null && warn == null && error == null) {
+      // Neither the v1+ status nor the pre-v1 booleans: the outcome is unknown, not a pass.
+      in.warn(WarningCode.RESULT_STATUS_MISSING, path, "a freshness result has no status; outcome unknown");
+      raw = "";
+    } else if (raw == null) {
       raw = Boolean.TRUE.equals(fail) ? "error" : Boolean.TRUE.equals(warn) ? "warn"
           : error != null ? "runtime error" : "pass";
     }
     FreshnessStatus s = FreshnessStatus.parse(raw);
-    if (s == FreshnessStatus.UNKNOWN) {
-      in.warn(path + ".status", "unknown freshness status '" + raw + "' kept raw");
+    if (s == FreshnessStatus.UNKNOWN && !raw.isEmpty()) {
+      in.warn(WarningCode.UNKNOWN_STATUS, path + ".status", "unknown freshness status '" + raw + "' kept raw");
     }
     results.add(new FreshnessResult(uniqueId, s, raw, Optional.ofNullable(maxLoadedAt),
         Optional.ofNullable(snapshottedAt), age == null ? OptionalDouble.empty() : OptionalDouble.of(age),
