@@ -104,7 +104,9 @@ final class Renderers {
         .filter(v -> !v.contains("unexplained-skip")).count();
     StringBuilder sb = new StringBuilder();
     if (r.roots().isEmpty()) {
-      return "nothing to triage: no failures, warnings, stale sources or lost nodes";
+      return r.hasWarning(ReportWarning.RESULTS_INCOMPLETE)
+          ? "no root causes found, but the artifacts could not be read in full: this is not a clean run"
+          : "nothing to triage: no failures, warnings, stale sources or lost nodes";
     }
     sb.append(failures).append(" root cause").append(failures == 1 ? "" : "s");
     if (warnings > 0) {

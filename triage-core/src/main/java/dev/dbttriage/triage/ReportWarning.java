@@ -35,8 +35,11 @@ public record ReportWarning(String code, String message, List<String> nodes) {
   public static final String SELECTION_NOT_EVALUATED = "SELECTION_NOT_EVALUATED";
   /** The full-refresh advisor could not decide on a failed incremental model. */
   public static final String NO_REFRESH_DECISION = "NO_REFRESH_DECISION";
-  /** A reader was lenient about an artifact (a missing status, an unknown schema version, ...). */
-  public static final String ARTIFACT_WARNING = "ARTIFACT_WARNING";
+  /**
+   * A reader could not read an artifact in full (a result without a status, {@code results: null}, a truncated
+   * file): the findings may be incomplete, and no roots does not mean a clean run.
+   */
+  public static final String RESULTS_INCOMPLETE = "RESULTS_INCOMPLETE";
 
   private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)*");
 

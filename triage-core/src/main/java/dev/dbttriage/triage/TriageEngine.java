@@ -159,8 +159,14 @@ public final class TriageEngine {
       for (dev.dbttriage.artifact.ArtifactWarning w : all) {
         String text = Redaction.redact(w.toString());
         if (seen.add(text)) {
-          warnings.add(ReportWarning.of(ReportWarning.ARTIFACT_WARNING, text));
+          warnings.add(ReportWarning.of(w.code().name(), text));
         }
+      }
+      boolean incomplete = input.manifest().incomplete() || input.current().runs().stream().anyMatch(RunResults::incomplete)
+          || input.sources().map(x -> x.incomplete()).orElse(false);
+      if (incomplete) {
+        warnings.add(ReportWarning.of(ReportWarning.RESULTS_INCOMPLETE, "the artifacts could not be read in full (see "
+            + "the warnings above): the findings may be incomplete, and an empty triage does not mean a clean run"));
       }
     }
 

@@ -111,4 +111,21 @@ class FailingRunsCorpusTest {
     assertThat(report.hasWarning(ReportWarning.STALE_SOURCES)).isTrue();
     assertThat(report.roots()).noneMatch(r -> r.kind() == RootKind.SOURCE_FRESHNESS);
   }
+
+  @org.junit.jupiter.api.Test
+  void resultsThatLostTheirStatusAreNeverAQuietCleanRun() throws java.io.IOException {
+    Path target = ARTIFACTS.resolve("2moonyo_global-trade-intelligence-pipeline/1.11.7_7454878");
+    assumeTrue(Files.isDirectory(target), "fixture corpus not present");
+    // Damage the file as the fuzzing campaign did: drop every result's status and the schema version.
+    String json = Files.readString(target.resolve("run_results.json"))
+        .replaceAll("\"status\":\\s*\"[a-z ]+\",?", "").replaceAll("\"dbt_schema_version\":\\s*\"[^\"]*\",?", "");
+    dev.dbttriage.artifact.RunResults damaged = Artifacts.readRunResults(
+        new java.io.ByteArrayInputStream(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "run_results.json");
+    TriageReport report = TriageEngine.builder().build().triage(
+        TriageInput.of(Artifacts.readManifest(target.resolve("manifest.json")), damaged));
+
+    assertThat(report.hasWarning(ReportWarning.RESULTS_INCOMPLETE)).isTrue();
+    assertThat(ReportFormat.TEXT.render(report)).doesNotContain("nothing to triage")
+        .contains("RESULTS_INCOMPLETE");
+  }
 }
