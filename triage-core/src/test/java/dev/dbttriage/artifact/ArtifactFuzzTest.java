@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * why not. Seeded and bounded in time (about four seconds).
  */
 class ArtifactFuzzTest {
-  private static final long BUDGET_NANOS = 4_000_000_000L;
+  private static final long BUDGET_NANOS = Long.getLong("dbttriage.fuzzNanos", 4_000_000_000L);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   enum Damage { DROP_KEY, NULL_VALUE, DUPLICATE_NULL, TRUNCATE, INVALID_UTF8, HUGE_NUMBER, WRONG_TYPE }

@@ -198,13 +198,21 @@ public final class SourcesReader {
       throw in.errorAt("expected a unique_id", path, "but found none", start);
     }
     String raw = status;
-    if (raw == null && fail == null && warn == null && error == null) {
-      // Neither the v1+ status nor the pre-v1 booleans: the outcome is unknown, not a pass.
-      in.warn(WarningCode.RESULT_STATUS_MISSING, path, "a freshness result has no status; outcome unknown");
-      raw = "";
-    } else if (raw == null) {
-      raw = Boolean.TRUE.equals(fail) ? "error" : Boolean.TRUE.equals(warn) ? "warn"
-          : error != null ? "runtime error" : "pass";
+    if (raw == null) {
+      if (Boolean.TRUE.equals(fail)) {
+        raw = "error";
+      } else if (Boolean.TRUE.equals(warn)) {
+        raw = "warn";
+      } else if (error != null) {
+        raw = "runtime error";
+      } else if (Boolean.FALSE.equals(fail) && Boolean.FALSE.equals(warn)) {
+        raw = "pass";
+      } else {
+        // Neither the status nor both pre-v1 booleans: the outcome is unknown, not a pass (a file whose
+        // status was lost but kept fail: false must not turn a warning into a pass).
+        in.warn(WarningCode.RESULT_STATUS_MISSING, path, "a freshness result has no status; outcome unknown");
+        raw = "";
+      }
     }
     FreshnessStatus s = FreshnessStatus.parse(raw);
     if (s == FreshnessStatus.UNKNOWN && !raw.isEmpty()) {
