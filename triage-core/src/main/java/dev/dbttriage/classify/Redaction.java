@@ -38,9 +38,6 @@ public final class Redaction {
   private static final Pattern PRIVATE_KEY = Pattern.compile(
       "-----BEGIN ([A-Z0-9 ]{0,40})PRIVATE KEY( BLOCK)?-----[\\s\\S]*?(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY"
           + "( BLOCK)?-----|\\z)");
-  /** {@code ://user:password@}: the password runs to the last {@code @} of the URL, so may hold '/', '@', '#'. */
-  private static final Pattern URL_CREDENTIALS =
-      Pattern.compile("(?<=://)([^\\s:/@'\"<>]{0,256}):([^\\s'\"<>]{1,512})@");
   /** Oracle thin JDBC and sqlplus-style {@code user/password@host}. */
   private static final Pattern ORACLE = Pattern.compile(
       "(?i)((?:jdbc:oracle:[a-z0-9]{1,10}:|\\b(?:sqlplus|connect|conn)\\s{1,3})(?:\\[?[A-Za-z0-9_$#\\]\\[]"
@@ -62,8 +59,9 @@ public final class Redaction {
   private static final Pattern CODE_CALL = Pattern.compile("[A-Za-z_][\\w.]{0,200}+\\(.*");
   /** SQL: {@code PASSWORD 'x'}, {@code SECRET 'x'}, {@code IDENTIFIED BY x}, {@code IDENTIFIED BY VALUES 'x'}. */
   private static final Pattern SQL_SECRET = Pattern.compile(
-      "(?i)\\b(password|passwd|secret|(?:encrypted\\s{1,3})?password\\s{1,3}=?|identified\\s{1,3}by"
-          + "(?:\\s{1,3}values)?)(\\s{1,3})('[^'\\r\\n]{0,4096}'|\"[^\"\\r\\n]{0,4096}\"|(?<=by\\s{1,3})"
+      "(?i)\\b(password|passwd|secret|(?:encrypted\\s{1,3})?password\\s{1,3}=?"
+          + "|identified\\s{1,3}(?:with\\s{1,3}\\w{1,64}\\s{1,3})?by(?:\\s{1,3}values)?)"
+          + "(\\s{1,3})('[^'\\r\\n]{0,4096}'|\"[^\"\\r\\n]{0,4096}\"|(?<=by\\s{1,3})"
           + "(?!values\\b)[^\\s;,)'\"]{1,4096})");
   private static final Pattern VENDOR_TOKEN = Pattern.compile(
       "\\b(?:dbtc_|dbtu_|sk_live_|sk_test_|rk_live_|rk_test_|whsec_|xox[abposrce]-|xapp-|gh[pousr]_|github_pat_"
@@ -77,7 +75,7 @@ public final class Redaction {
   /** Candidate runs for the entropy test: long strings of key and token characters. */
   private static final Pattern LONG_RUN = Pattern.compile("(?<![\\w+/=-])[A-Za-z0-9+/_=-]{32,}+");
 
-  private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "passphrase", "secret",
+  private static final Set<String> SECRET_WORDS = Set.of("password", "passwd", "pwd", "pw", "passcode", "passphrase", "secret",
       "secrets", "token", "apikey", "credential", "credentials", "authorization", "signature", "sig", "sas",
       "privatekey", "accountkey", "secretkey", "accesskey", "clientsecret", "authtoken", "accesstoken",
       "refreshtoken", "idtoken", "sessiontoken", "sessionkey", "masterkey", "encryptionkey", "signingkey",
@@ -107,7 +105,7 @@ public final class Redaction {
       s = PRIVATE_KEY.matcher(s).replaceAll("[REDACTED PRIVATE KEY]");
     }
     if (s.contains("://")) {
-      s = replace(URL_CREDENTIALS, s, m -> m.group(1) + ":" + MASK + "@");
+      s = urlCredentials(s);
       s = replace(WEBHOOK, s, m -> m.group(1) + MASK);
     }
     s = replace(ORACLE, s, m -> m.group(1) + MASK + "@");
@@ -118,6 +116,53 @@ public final class Redaction {
     s = FIXED_TOKENS.matcher(s).replaceAll(MASK);
     s = replace(LONG_RUN, s, m -> highEntropy(m.group()) ? MASK : m.group());
     return s;
+  }
+
+  /**
+   * Masks {@code ://user:password@}: the password runs to the last {@code @} of the URL, so it may hold '/', '@'
+   * and '#'. Scanned by hand, each URL at most 800 characters, so that the work stays linear.
+   */
+  private static String urlCredentials(String s) {
+    StringBuilder out = null;
+    int copied = 0;
+    int i = s.indexOf("://");
+    while (i >= 0) {
+      int userStart = i + 3;
+      int limit = Math.min(s.length(), userStart + 800);
+      int runEnd = userStart;
+      while (runEnd < limit && " \t\r\n'\"<>".indexOf(s.charAt(runEnd)) < 0) {
+        runEnd++;
+      }
+      int colon = -1;
+      for (int k = userStart; k < runEnd && k - userStart <= 256; k++) {
+        char c = s.charAt(k);
+        if (c == ':') {
+          colon = k;
+          break;
+        }
+        if (c == '/' || c == '@') {
+          break;
+        }
+      }
+      int at = -1;
+      for (int k = runEnd - 1; colon >= 0 && k > colon + 1; k--) {
+        if (s.charAt(k) == '@') {
+          at = k;
+          break;
+        }
+      }
+      if (at > 0 && !s.startsWith(MASK, colon + 1)) {
+        if (out == null) {
+          out = new StringBuilder(s.length());
+        }
+        out.append(s, copied, colon + 1).append(MASK);
+        copied = at;
+        i = s.indexOf("://", at);
+      } else {
+        i = s.indexOf("://", userStart);
+      }
+    }
+    return out == null ? s : out.append(s, copied, s.length()).toString();
   }
 
   private static String replace(Pattern p, String s, Function<MatchResult, String> f) {
@@ -135,7 +180,7 @@ public final class Redaction {
     int from = 0;
     while (from < s.length() && m.find(from)) {
       boolean flag = m.group(4) != null;
-      String key = flag ? m.group(4).replaceFirst("^-+", "") : m.group(1);
+      String key = flag ? stripDashes(m.group(4)) : m.group(1);
       int start = m.end();
       int end = valueEnd(s, start, flag);
       if (end < 0 || !secretPair(key, s.substring(start, end))) {
@@ -247,7 +292,14 @@ public final class Redaction {
    * environment name with {@code KEY} in it. {@code PASS} alone is dbt's pass count, not a password.
    */
   static boolean isSecretKey(String key) {
-    String joined = key.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    StringBuilder letters = new StringBuilder(key.length());
+    for (int i = 0; i < key.length(); i++) {
+      char c = Character.toLowerCase(key.charAt(i));
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        letters.append(c);
+      }
+    }
+    String joined = letters.toString();
     for (String strong : STRONG_WORDS) {
       if (joined.contains(strong)) {
         return true;
@@ -294,8 +346,26 @@ public final class Redaction {
         sb.append(Character.toLowerCase(c));
       }
     }
-    String t = sb.toString().trim();
-    return t.isEmpty() ? new String[0] : t.split(" +");
+    List<String> words = new java.util.ArrayList<>(4);
+    int start = -1;
+    for (int i = 0; i <= sb.length(); i++) {
+      boolean space = i == sb.length() || sb.charAt(i) == ' ';
+      if (space && start >= 0) {
+        words.add(sb.substring(start, i));
+        start = -1;
+      } else if (!space && start < 0) {
+        start = i;
+      }
+    }
+    return words.toArray(new String[0]);
+  }
+
+  private static String stripDashes(String flag) {
+    int i = 0;
+    while (i < flag.length() && flag.charAt(i) == '-') {
+      i++;
+    }
+    return flag.substring(i);
   }
 
   /** After an auth word: Bearer and Basic always carry a credential; the others only when it looks like one. */
