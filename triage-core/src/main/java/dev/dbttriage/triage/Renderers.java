@@ -78,7 +78,8 @@ final class Renderers {
 
   private static String header(TriageReport r) {
     List<String> parts = new ArrayList<>();
-    parts.add("dbt " + r.command().orElse("run"));
+    // a target/ from `dbt source freshness` alone has sources.json and no run results
+    parts.add("dbt " + r.command().orElse(r.results().isEmpty() ? "source freshness" : "run"));
     r.generatedAt().ifPresent(parts::add);
     List<String> env = new ArrayList<>();
     r.dbtVersion().ifPresent(v -> env.add("dbt " + v));
