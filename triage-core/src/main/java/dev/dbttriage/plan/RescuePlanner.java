@@ -15,6 +15,7 @@ import dev.dbttriage.decide.FullRefreshAdvisor;
 import dev.dbttriage.decide.RefreshDecision;
 import dev.dbttriage.decide.RefreshInput;
 import dev.dbttriage.decide.RefreshKind;
+import dev.dbttriage.classify.Subclass;
 import dev.dbttriage.command.DbtCommand;
 import dev.dbttriage.command.DbtFeature;
 import dev.dbttriage.command.DbtSubcommand;
@@ -165,6 +166,13 @@ public final class RescuePlanner {
         }
       }
       List<PlanStep> steps = new ArrayList<>();
+      // A missing package or a version conflict fails every node that uses it: install packages first.
+      if (report.failures().stream().anyMatch(r -> r.diagnosis().subclass() == Subclass.PACKAGE_MISSING
+          || r.diagnosis().subclass() == Subclass.PACKAGE_VERSION_CONFLICT)) {
+        steps.add(step(1, StepKind.DEPS, render(DbtCommand.builder(DbtSubcommand.DEPS).withContext(context)),
+            List.of(), List.of(), false, List.of(), false,
+            "a package is missing or its version conflicts: fix packages.yml if needed, then install them first"));
+      }
       for (RootCause root : report.roots()) {
         if (root.kind() == RootKind.SOURCE_FRESHNESS && !root.status().equals("warn")) {
           steps.add(step(steps.size() + 1, StepKind.FRESHNESS_CHECK,
@@ -260,8 +268,7 @@ public final class RescuePlanner {
 
       verifyCoverage(steps, intended);
       boolean verified = evaluator.isPresent() && problems.isEmpty()
-          && steps.stream().filter(s -> s.kind() != StepKind.FRESHNESS_CHECK && s.kind() != StepKind.UPSTREAM_LAYER)
-              .allMatch(PlanStep::verified);
+          && steps.stream().filter(s -> !s.kind().preparatory()).allMatch(PlanStep::verified);
       return new RescuePlan(command, steps, List.copyOf(intended), verified, problems,
           retryVerdict(steps, refresh), contention(steps), checks(steps), decisions);
     }
@@ -563,7 +570,7 @@ public final class RescuePlanner {
     void verifyCoverage(List<PlanStep> steps, Set<String> intended) {
       Map<String, Integer> count = new LinkedHashMap<>();
       for (PlanStep s : steps) {
-        if (s.kind() == StepKind.FRESHNESS_CHECK || s.kind() == StepKind.UPSTREAM_LAYER) {
+        if (s.kind().preparatory()) {
           continue;
         }
         for (String id : s.nodes()) {
@@ -655,7 +662,7 @@ public final class RescuePlanner {
       List<PostRunCheck> out = new ArrayList<>();
       Set<String> rebuilt = new LinkedHashSet<>();
       for (PlanStep s : steps) {
-        if (s.kind() != StepKind.FRESHNESS_CHECK) {
+        if (s.kind() != StepKind.FRESHNESS_CHECK && s.kind() != StepKind.DEPS) {
           rebuilt.addAll(s.nodes());
         }
       }

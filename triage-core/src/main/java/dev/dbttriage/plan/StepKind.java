@@ -2,6 +2,8 @@ package dev.dbttriage.plan;
 
 /** What a {@link PlanStep} is for. */
 public enum StepKind {
+  /** Install the project's packages ({@code dbt deps}): a package is missing or its versions conflict. */
+  DEPS,
   /** Check that a stale source has caught up before rebuilding what reads it. */
   FRESHNESS_CHECK,
   /** Rebuild models whose upstream was fixed, before the target ({@code +target --exclude target}). */
@@ -16,6 +18,11 @@ public enum StepKind {
   RESCUE,
   /** Re-run the original selection, excluding what already succeeded (after a time-out or kill). */
   RESUME;
+
+  /** Returns true for a step that prepares the rescue and rebuilds no node itself. */
+  public boolean preparatory() {
+    return this == DEPS || this == FRESHNESS_CHECK || this == UPSTREAM_LAYER;
+  }
 
   /** Returns the lower-case name used in JSON. */
   public String label() {

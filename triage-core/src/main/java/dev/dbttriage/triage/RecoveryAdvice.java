@@ -10,6 +10,8 @@ import dev.dbttriage.command.InvocationContext;
 import dev.dbttriage.command.NodeCommands;
 import dev.dbttriage.decide.RefreshDecision;
 import dev.dbttriage.decide.RefreshKind;
+import dev.dbttriage.artifact.Manifest;
+import java.util.List;
 import java.util.Optional;
 
 /** The runbook's resolution kind and the recovery command of one root. Stateless. */
@@ -20,13 +22,18 @@ final class RecoveryAdvice {
    * The resolution kind of a root: the full-refresh advisor's decision where it made one (a full refresh only
    * when it said so), else by the diagnosis.
    */
-  static ResolutionKind resolution(RootKind kind, Diagnosis d, Optional<Node> node, Optional<RefreshDecision> refresh) {
+  static ResolutionKind resolution(RootKind kind, Diagnosis d, Optional<Node> node, Optional<RefreshDecision> refresh,
+      Manifest manifest) {
     if (kind == RootKind.SOURCE_FRESHNESS) {
       return ResolutionKind.UPSTREAM;
     }
     Subclass sub = d.subclass();
     if (sub == Subclass.PERMISSION_DENIED) {
       return ResolutionKind.PERMISSIONS;
+    }
+    if (missingSource(d, node, manifest).isPresent()) {
+      // dbt does not build sources: a missing source table is the ingestion's to fix, not a model's
+      return ResolutionKind.UPSTREAM;
     }
     if (refresh.isPresent()) {
       switch (refresh.get().kind()) {
@@ -49,8 +56,43 @@ final class RecoveryAdvice {
     };
   }
 
+  /**
+   * The source a "relation does not exist" names, when it is one the node reads: the message's relation ends
+   * with the source's identifier (its {@code relation_name}, {@code schema.identifier} or identifier alone).
+   */
+  static Optional<Node> missingSource(Diagnosis d, Optional<Node> node, Manifest manifest) {
+    Optional<String> relation = d.classification().flatMap(c -> c.objects().relation()).map(RecoveryAdvice::bare);
+    if (relation.isEmpty() || node.isEmpty() || d.subclass() != Subclass.MISSING_RELATION) {
+      return Optional.empty();
+    }
+    String rel = relation.get();
+    for (String dep : node.get().dependsOnNodes()) {
+      Node source = manifest.sources().get(dep);
+      if (source == null) {
+        continue;
+      }
+      String identifier = bare(source.alias().orElse(source.name()));
+      String relationName = source.relationName().map(RecoveryAdvice::bare).orElse("");
+      if (rel.equals(relationName) || rel.equals(identifier) || rel.endsWith("." + identifier)) {
+        return Optional.of(source);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String bare(String name) {
+    return name.replace("\"", "").replace("`", "").replace("[", "").replace("]", "").strip()
+        .toLowerCase(java.util.Locale.ROOT);
+  }
+
   /** What to do: the diagnosis's advice, and what the full-refresh advisor still needs when it could not decide. */
-  static String detail(Diagnosis d, Optional<RefreshDecision> refresh) {
+  static String detail(Diagnosis d, Optional<Node> node, Optional<RefreshDecision> refresh, Manifest manifest) {
+    Optional<Node> source = missingSource(d, node, manifest);
+    if (source.isPresent()) {
+      return "The source table " + source.get().sourceName().map(x -> x + ".").orElse("") + source.get().name()
+          + " does not exist in the warehouse: dbt does not build sources, so the ingestion that loads it must run"
+          + " (or the source's database/schema/identifier config is wrong); then rebuild what reads it.";
+    }
     if (refresh.isPresent() && refresh.get().kind() == RefreshKind.NEEDS_EVIDENCE) {
       return d.advice() + " Whether it needs --full-refresh cannot be told from these artifacts: "
           + refresh.get().reasons().get(0)
@@ -67,7 +109,7 @@ final class RecoveryAdvice {
    * that carried it. A full refresh follows the advisor's own commands.
    */
   static String command(InvocationContext context, RootKind kind, Optional<Node> node, String id, String status,
-      ResolutionKind resolution, Optional<RefreshDecision> refresh) {
+      Diagnosis d, ResolutionKind resolution, Optional<RefreshDecision> refresh) {
     if (node.isEmpty()) {
       if (id.startsWith("macro.") || context.subcommand().orElse(null) == DbtSubcommand.RUN_OPERATION) {
         return render(NodeCommands.runOperation(context.macro().orElse(id), context), context);
@@ -95,6 +137,15 @@ final class RecoveryAdvice {
     String sel = DbtNodes.selectorName(n);
     switch (n.resourceType()) {
       case TEST:
+        if (status.equals("error") && d.subclass() == Subclass.MISSING_RELATION) {
+          // the test errored because the model it tests does not exist: build the model (and test it again)
+          List<String> parents = n.dependsOnNodes().stream().filter(p -> p.startsWith("model.") || p.startsWith("seed.")
+              || p.startsWith("snapshot.")).map(p -> p.substring(p.lastIndexOf('.') + 1)).toList();
+          if (!parents.isEmpty()) {
+            return render(DbtCommand.builder(DbtSubcommand.BUILD).select(parents).withContext(context)
+                .fullRefresh(false), context);
+          }
+        }
         // --store-failures keeps the failing rows to look at; an errored test returned none.
         b.select(sel).fullRefresh(false);
         if ((kind == RootKind.FAILED_TEST || kind == RootKind.WARNING) && !status.equals("error")

@@ -404,7 +404,7 @@ public final class TriageEngine {
       ResourceType type = node.map(Node::resourceType).orElse(skipsForCommand.typeOf(id));
       Optional<RefreshDecision> refresh = kind == RootKind.FAILED_NODE
           ? refreshDecision(id, node, result, diagnosis, firstLine) : Optional.empty();
-      ResolutionKind resolution = RecoveryAdvice.resolution(kind, diagnosis, node, refresh);
+      ResolutionKind resolution = RecoveryAdvice.resolution(kind, diagnosis, node, refresh, manifest);
       TriageRecord record = new TriageRecord(
           generatedAt.orElse("unknown"),
           name,
@@ -413,8 +413,8 @@ public final class TriageEngine {
           firstLine,
           BlastRadii.text(radius),
           resolution,
-          RecoveryAdvice.detail(diagnosis, refresh),
-          RecoveryAdvice.command(context, kind, node, id, status, resolution, refresh));
+          RecoveryAdvice.detail(diagnosis, node, refresh, manifest),
+          RecoveryAdvice.command(context, kind, node, id, status, diagnosis, resolution, refresh));
       return new RootCause(kind, id, name, type, node, status,
           message.isEmpty() ? Optional.empty() : Optional.of(message), firstLine, diagnosis,
           sortedSkipped, sortedRelated, radius, history.of(id), refresh, record);
