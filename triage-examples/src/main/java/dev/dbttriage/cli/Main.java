@@ -104,10 +104,10 @@ public final class Main {
     if (ex instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
       String first = u.getUnmatched().get(0);
       if (first.startsWith("-") && !first.equals("-")) {
-        return "No such option: " + first + " (see 'dbt-triage " + ex.getCommandLine().getCommandName()
+        return "No such option: " + first + " (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
             + " --help')";
       }
-      return "unexpected argument '" + first + "' (see 'dbt-triage " + ex.getCommandLine().getCommandName()
+      return "unexpected argument '" + first + "' (see '" + ex.getCommandLine().getCommandSpec().qualifiedName()
           + " --help')";
     }
     return ex.getMessage();

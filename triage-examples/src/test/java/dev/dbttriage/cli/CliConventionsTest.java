@@ -228,6 +228,6 @@ class CliConventionsTest {
     assertThat(run(dir, "generate-completion")).isZero();
     assertThat(out()).contains("complete -F _complete_dbt-triage", "--previous", "--scheduled", "--select");
     assertThat(run(dir, "frobnicate")).isEqualTo(2);
-    assertThat(err()).isEqualTo("dbt-triage: unexpected argument 'frobnicate' (see 'dbt-triage dbt-triage --help')\n");
+    assertThat(err()).isEqualTo("dbt-triage: unexpected argument 'frobnicate' (see 'dbt-triage --help')\n");
   }
 }
