@@ -39,7 +39,8 @@ import picocli.CommandLine.Parameters;
  * {@code dbt-triage classify}: classifies one message (a file or stdin), every failed or warned result of a
  * {@code target/} directory, or a JSON-lines batch. Output shapes are documented in docs/cli.md.
  */
-@Command(name = "classify", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "classify", header = "classify a failure: class, subclass, where the fix lives, advice and evidence",
+    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     customSynopsis = {
         "dbt-triage classify [TARGET_DIR] [--target-path DIR] [--project-dir DIR] [--format text|json]",

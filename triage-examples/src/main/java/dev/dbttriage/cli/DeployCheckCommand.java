@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
  * artifacts with a candidate's and says whether the deploy is backward compatible, what slim CI builds, and how
  * to roll back. Exit code 1 when a change is not backward compatible.
  */
-@Command(name = "deploy-check", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "deploy-check", header = "compare production and candidate artifacts: breaking changes, slim CI, rollback",
+    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Compares the production artifacts (PROD_DIR, dbt's --state) with the candidate's (TARGET_DIR, default "

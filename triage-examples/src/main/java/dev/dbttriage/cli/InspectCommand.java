@@ -34,7 +34,8 @@ import picocli.CommandLine.Parameters;
  * {@code dbt-triage inspect PATH [--format text|json]}: what each artifact is (kind, schema version, dbt
  * version, adapter), how many nodes or results it holds by type or status, and what was read leniently.
  */
-@Command(name = "inspect", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "inspect", header = "show what dbt artifacts a file or target/ directory holds",
+    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     usageHelpAutoWidth = true,
     description = {
         "Reads a dbt artifact (manifest.json, run_results.json, sources.json or catalog.json of any schema "

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
  * a batch mode that answers many selections over cached manifests. As in dbt, a flag taking several values
  * takes every following argument up to the next option ({@code --select a b --exclude c}); repeating it appends.
  */
-@Command(name = "ls", mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+@Command(name = "ls", header = "list the resources a dbt selection picks, as dbt ls does, from manifest.json alone",
+    mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
     usageHelpAutoWidth = true,
     description = {
         "Prints the selected resources, sorted by unique id, one per line (dbt ls order and formats).",

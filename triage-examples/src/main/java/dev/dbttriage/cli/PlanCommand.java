@@ -16,7 +16,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dbt-triage plan}: the smallest correct rescue of a failed run, as dbt commands. */
-@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "plan", header = "ordered dbt commands that rebuild every failed, skipped and lost node once",
+    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Triages the run in TARGET_DIR and plans its rescue: one run for one root or an outage, lineage groups "

@@ -11,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code dbt-triage triage}: root causes, blast radius and the triage record of a run. */
-@Command(name = "triage", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "triage", header = "root causes behind a failed run, their blast radius and the triage record",
+    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     sortOptions = false, usageHelpAutoWidth = true,
     description = {
         "Triages the run dbt left in TARGET_DIR (manifest.json and run_results.json, plus sources.json and "

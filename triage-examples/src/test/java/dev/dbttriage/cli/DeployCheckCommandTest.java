@@ -100,7 +100,8 @@ class DeployCheckCommandTest {
   void helpListsTheExitCodes() {
     Outcome o = run("deploy-check", "--help");
     assertThat(o.code()).isZero();
-    assertThat(o.out()).startsWith("Usage: dbt-triage deploy-check [-hV] [--format=text|json]")
+    assertThat(o.out()).startsWith("compare production and candidate artifacts: breaking changes, slim CI, rollback"
+        + System.lineSeparator() + "Usage: dbt-triage deploy-check [-hV] [--format=text|json]")
         .contains("--state=PROD_DIR", "[TARGET_DIR]")
         .contains("exit codes: 0 safe, 1 breaking changes found, 2 bad usage or input");
   }
