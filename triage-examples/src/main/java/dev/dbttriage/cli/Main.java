@@ -60,6 +60,10 @@ public final class Main {
       context.err().println("dbt-triage " + commandName(args) + ": internal error: the input nests too deeply "
           + "(stack overflow); try JAVA_OPTS=-Xss8m");
       return ExitCodes.USAGE_OR_INPUT;
+    } catch (Error e) {
+      // A broken installation (a missing class) or a JVM failure: one line, never a stack trace.
+      context.err().println("dbt-triage " + commandName(args) + ": internal error: " + e);
+      return ExitCodes.USAGE_OR_INPUT;
     }
   }
 
