@@ -5,6 +5,7 @@
 module dev.dbttriage.core {
   requires transitive com.fasterxml.jackson.databind;
   requires transitive org.jgrapht.core;
+  requires org.yaml.snakeyaml;
   requires static org.assertj.core;
 
   exports dev.dbttriage;

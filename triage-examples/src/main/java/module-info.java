@@ -2,6 +2,10 @@
 module dev.dbttriage.examples {
   requires transitive dev.dbttriage.core;
   requires dev.dbttriage.rules;
+  requires info.picocli;
+
+  // picocli reads and sets the commands' annotated fields reflectively
+  opens dev.dbttriage.cli to info.picocli;
 
   exports dev.dbttriage.cli;
   exports dev.dbttriage.examples;

@@ -144,10 +144,63 @@ class YamlSelectorsTest {
   }
 
   @Test
-  void badYamlIsReportedWithTheLine() {
-    assertThatThrownBy(() -> MiniYaml.parse("selectors:\n  - name: x\n    definition: |\n      a\n", "s.yml"))
+  void badYamlIsReportedWithTheLineAndColumnButNotItsText() {
+    assertThatThrownBy(() -> MiniYaml.parse("selectors:\n  - name: x\n    definition: [a, b\n  secret_token: hunter2\n", "s.yml"))
         .isInstanceOf(SelectorSyntaxException.class)
-        .hasMessage("s.yml: line 3: block scalars, anchors, aliases and tags are not supported: '|'");
+        .hasMessageStartingWith("s.yml: line 4, column 15: not valid YAML: ")
+        .hasMessageNotContaining("hunter2");
+    assertThatThrownBy(() -> MiniYaml.parse("a: !!python/object:os.system x\n", "s.yml"))
+        .isInstanceOf(SelectorSyntaxException.class)
+        .hasMessageStartingWith("s.yml: line 1, column 4: not valid YAML: ");
+  }
+
+  /** What dbt reads with PyYAML and the old subset reader rejected: anchors, aliases, merge keys, block scalars. */
+  @Test
+  void anchorsAliasesMergeKeysAndBlockScalarsAreYamlAsDbtReadsIt() {
+    String yaml = String.join("\n",
+        "shared: &a_only_def",
+        "  method: fqn",
+        "  value: model_a",
+        "  indirect_selection: empty",
+        "selectors:",
+        "  - name: a_only",
+        "    description: |",
+        "      Model a alone,",
+        "      without its tests.",
+        "    definition: *a_only_def",
+        "  - name: b_too",
+        "    description: >",
+        "      folded",
+        "      text",
+        "    default: yes",
+        "    definition:",
+        "      union:",
+        "        - *a_only_def",
+        "        - <<: *a_only_def",
+        "          value: model_b",
+        "");
+    @SuppressWarnings("unchecked")
+    List<Object> list = (List<Object>) ((Map<String, Object>) MiniYaml.parse(yaml, "selectors.yml")).get("selectors");
+    Map<String, Object> aDef = Map.of("method", "fqn", "value", "model_a", "indirect_selection", "empty");
+    assertThat(list.get(0)).isEqualTo(Map.of("name", "a_only", "description", "Model a alone,\nwithout its tests.\n",
+        "definition", aDef));
+    assertThat(list.get(1)).isEqualTo(Map.of("name", "b_too", "description", "folded text\n", "default", true,
+        "definition", Map.of("union", List.of(aDef,
+            Map.of("method", "fqn", "value", "model_b", "indirect_selection", "empty")))));
+
+    SelectorEngine e = SelectorEngine.of(TestManifest.expansionProject().build(),
+        SelectionContext.builder().selectorsText(yaml, "selectors.yml").build());
+    assertThat(e.select(SelectionRequest.builder().selector("a_only").build()).ids())
+        .containsExactly("model.test.model_a");
+    assertThat(e.select(SelectionRequest.builder().build()).ids())
+        .containsExactly("model.test.model_a", "model.test.model_b");
+  }
+
+  @Test
+  void timestampsStayTextAsDbtPrintsThem() {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> m = (Map<String, Object>) MiniYaml.parse("when: 2024-01-02\nn: 3\nempty:\n", "s.yml");
+    assertThat(m).containsEntry("when", "2024-01-02").containsEntry("n", 3).containsEntry("empty", null);
   }
 
   @Test

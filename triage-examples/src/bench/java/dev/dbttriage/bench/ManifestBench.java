@@ -51,8 +51,8 @@ public final class ManifestBench {
     }
     if (files.isEmpty()) {
       System.out.println("bench: no manifests found in " + Arrays.toString(args)
-          + "; generate one with: python3 /work/shared/tools/gen_manifest.py --models 10000 --seed 1"
-          + " --out /work/bench-data/m10k");
+          + "; generate one from the clone's root with: python3 ../shared/tools/gen_manifest.py --models 10000"
+          + " --seed 1 --out ../bench-data/m10k (see docs/benchmarks.md)");
       return;
     }
     System.out.printf(Locale.ROOT, "bench: java %s, %d warm-up + %d measured runs each, max heap %d MB%n",

@@ -19,81 +19,127 @@ import dev.dbttriage.classify.Classifier;
 import dev.dbttriage.classify.Evidence;
 import dev.dbttriage.classify.RuleContext;
 import dev.dbttriage.rules.BuiltInRules;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code dbt-triage classify}: classifies one message (a file or stdin), every failed or warned result of a
  * {@code target/} directory, or a JSON-lines batch. Output shapes are documented in docs/cli.md.
  */
-final class ClassifyCommand implements CliCommand {
+@Command(name = "classify", header = "classify a failure: class, subclass, where the fix lives, advice and evidence",
+    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    sortOptions = false, usageHelpAutoWidth = true,
+    customSynopsis = {
+        "dbt-triage classify [TARGET_DIR] [--target-path DIR] [--project-dir DIR] [--format text|json]",
+        "dbt-triage classify (--message-file FILE | -) [--adapter A] [--resource-type T] [--test-name N] "
+            + "[--format text|json]",
+        "dbt-triage classify --batch FILE"},
+    description = {
+        "Classifies a dbt failure by cause (not by the header dbt printed): class (COMPILATION, DATABASE, "
+            + "DEPENDENCY, FRESHNESS, TEST, RUNTIME), subclass, where the fix lives, whether a retry can help, the "
+            + "objects the message names, runbook advice, and the rules that matched (evidence). Secrets in the "
+            + "message are redacted in every output.",
+        "With TARGET_DIR, or without any input (then ./target as dbt finds it), classifies every non-success "
+            + "result of run_results.json (and sources.json), with each node from manifest.json. An empty "
+            + "message is an error."},
+    footerHeading = "%n", footer = "Exit codes: 0 ok, 2 bad usage or input.")
+final class ClassifyCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_MESSAGE_CHARS = 1_000_000;
 
-  @Override
-  public String name() {
-    return "classify";
+  private final CliContext context;
+
+  @Parameters(arity = "0..1", paramLabel = "TARGET_DIR|-",
+      description = "a dbt target/ directory to classify, or '-' to classify the message on standard input")
+  String target;
+
+  @Option(names = "--message-file", paramLabel = "FILE",
+      description = "read the message from FILE ('-': standard input)")
+  String messageFile;
+
+  @Option(names = "--batch", paramLabel = "FILE", description = "read one JSON object per line ('-' for stdin): "
+      + "{\"text\": ..., \"adapter\"?: ..., \"resource_type\"?: ..., \"test_name\"?: ..., \"unique_id\"?: ..., "
+      + "\"status\"?: ...} and write one JSON classification per line")
+  String batch;
+
+  @Option(names = "--adapter", paramLabel = "A",
+      description = "the adapter type (snowflake, bigquery, databricks, postgres, ...)")
+  String adapter;
+
+  @Option(names = "--resource-type", paramLabel = "T",
+      description = "model, test, seed, snapshot, source, unit_test, ...")
+  String resourceType;
+
+  @Option(names = "--test-name", paramLabel = "N",
+      description = "the test's name, such as not_null_orders_id (decides the test subclass)")
+  String testName;
+
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+      description = "output format (default text; --batch always writes JSON lines)")
+  String format;
+
+  @Option(names = "--target-path", paramLabel = "DIR",
+      description = "dbt's target path (default: DBT_TARGET_PATH, else target)")
+  String targetPath;
+
+  @Option(names = "--project-dir", paramLabel = "DIR", description = "the dbt project (default: DBT_PROJECT_DIR, "
+      + "else the nearest directory up with a dbt_project.yml, else the working directory)")
+  String projectDir;
+
+  ClassifyCommand(CliContext context) {
+    this.context = context;
   }
 
   @Override
-  public String summary() {
-    return "classify a failure: class, subclass, where the fix lives, advice and evidence";
-  }
-
-  @Override
-  public String help() {
-    return String.join("\n",
-        "usage: dbt-triage classify [--message-file FILE] [--adapter A] [--resource-type T] [--test-name N]",
-        "                           [--format text|json]",
-        "       dbt-triage classify TARGET_DIR [--format text|json]",
-        "       dbt-triage classify --batch FILE",
-        "",
-        "Classifies a dbt failure by cause (not by the header dbt printed): class (COMPILATION, DATABASE,",
-        "DEPENDENCY, FRESHNESS, TEST, RUNTIME), subclass, where the fix lives, whether a retry can help, the",
-        "objects the message names, runbook advice, and the rules that matched (evidence). Secrets in the",
-        "message are redacted in every output.",
-        "",
-        "  --message-file FILE  read the message from FILE ('-' or no option: standard input)",
-        "  TARGET_DIR           classify every non-success result of TARGET_DIR/run_results.json (and",
-        "                       sources.json), with each node from manifest.json",
-        "  --batch FILE         read one JSON object per line ('-' for stdin):",
-        "                       {\"text\": ..., \"adapter\"?: ..., \"resource_type\"?: ..., \"test_name\"?: ...,",
-        "                        \"unique_id\"?: ..., \"status\"?: ...} and write one JSON classification per line",
-        "  --adapter A          the adapter type (snowflake, bigquery, databricks, postgres, ...)",
-        "  --resource-type T    model, test, seed, snapshot, source, unit_test, ...",
-        "  --test-name N        the test's name, such as not_null_orders_id (decides the test subclass)",
-        "  --format text|json   output format (default text; --batch always writes JSON lines)",
-        "",
-        "Exit codes: 0 ok, 2 bad usage or input.",
-        "");
-  }
-
-  @Override
-  public int run(List<String> args, CliContext context) {
-    Options o = Options.parse(args);
+  public Integer call() {
+    if (!format.equals("text") && !format.equals("json")) {
+      throw new CliUsageException("'" + format + "' is not a format; valid formats: text, json");
+    }
+    ResourceType type = resourceType == null ? null : ResourceType.fromDbtName(resourceType).orElseThrow(
+        () -> new CliUsageException("'" + resourceType + "' is not a resource type; valid types: model, test, seed, "
+            + "snapshot, source, unit_test, analysis, operation"));
+    boolean stdinMessage = Inputs.isStdin(target);
+    int modes = (target != null && !stdinMessage ? 1 : 0) + (batch != null ? 1 : 0)
+        + (messageFile != null || stdinMessage ? 1 : 0);
+    if (modes > 1) {
+      throw new CliUsageException("give one of --message-file (or '-'), --batch or TARGET_DIR");
+    }
     Classifier classifier = BuiltInRules.classifier();
-    if (o.batch != null) {
-      return batch(o.batch, classifier, context);
+    if (batch != null) {
+      return batch(batch, classifier, context);
     }
-    if (o.target != null) {
-      return target(Path.of(o.target), o.format, classifier, context);
+    if (messageFile == null && !stdinMessage) {
+      Path dir;
+      try {
+        dir = TargetDir.resolve(target, targetPath, projectDir, context);
+      } catch (CliUsageException e) {
+        throw new CliUsageException(e.getMessage() + (target == null
+            ? "; to classify one message, give --message-file FILE or '-' for standard input" : ""));
+      }
+      return target(dir, target == null ? dir.toString() : target, format, classifier, context);
     }
-    String message = readMessage(o.messageFile, context);
-    RuleContext ctx = RuleContext.builder().message(message).adapter(o.adapter).resourceType(o.resourceType)
-        .testName(o.testName).build();
+    String message = readMessage(stdinMessage ? "-" : messageFile, context);
+    if (message.isBlank()) {
+      throw new CliUsageException("no message to classify: " + (Inputs.isStdin(stdinMessage ? "-" : messageFile)
+          ? "standard input" : "--message-file '" + messageFile + "'") + " is empty");
+    }
+    RuleContext ctx = RuleContext.builder().message(message).adapter(adapterOrNull(adapter)).resourceType(type)
+        .testName(testName).build();
     Classification c = classifier.classify(ctx);
-    if (o.format.equals("json")) {
+    if (format.equals("json")) {
       context.out().println(toJson(JSON.createObjectNode(), c));
     } else {
       printText(context.out(), c, "");
@@ -105,14 +151,10 @@ final class ClassifyCommand implements CliCommand {
   // ---------------------------------------------------------------- single message
 
   private static String readMessage(String file, CliContext context) {
-    if (file == null || file.equals("-")) {
+    if (Inputs.isStdin(file)) {
       return readAll(context.in(), "standard input");
     }
-    Path p = context.workingDirectory().resolve(file);
-    if (!Files.isRegularFile(p)) {
-      throw new CliUsageException("--message-file '" + file + "' is not a readable file");
-    }
-    try (InputStream in = Files.newInputStream(p)) {
+    try (InputStream in = Inputs.open(file, "--message-file", context)) {
       return readAll(in, file);
     } catch (IOException e) {
       throw new CliUsageException("cannot read --message-file '" + file + "': " + e.getMessage());
@@ -135,11 +177,7 @@ final class ClassifyCommand implements CliCommand {
 
   // ---------------------------------------------------------------- target/ directory
 
-  private static int target(Path dir, String format, Classifier classifier, CliContext context) {
-    Path resolved = context.workingDirectory().resolve(dir);
-    if (!Files.isDirectory(resolved)) {
-      throw new CliUsageException("'" + dir + "' is not a directory (expected a dbt target/ directory)");
-    }
+  private static int target(Path resolved, String dir, String format, Classifier classifier, CliContext context) {
     TargetArtifacts artifacts;
     try {
       artifacts = Loading.readTarget(resolved, context);
@@ -204,28 +242,31 @@ final class ClassifyCommand implements CliCommand {
 
   private static int batch(String file, Classifier classifier, CliContext context) {
     int bad = 0;
-    int lineNo = 0;
-    try (BufferedReader in = open(file, context)) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        lineNo++;
-        if (line.isBlank()) {
+    try (Inputs.LineReader in = new Inputs.LineReader(Inputs.open(file, "--batch", context))) {
+      Inputs.Line next;
+      while ((next = in.next()) != null) {
+        int lineNo = next.number();
+        String line = next.text();
+        if (line != null && line.isBlank()) {
           continue;
         }
         ObjectNode out = JSON.createObjectNode();
         out.put("line", lineNo);
-        JsonNode r;
-        try {
-          r = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-          r = null;
+        JsonNode r = null;
+        if (line != null) {
+          try {
+            r = JSON.readTree(line);
+          } catch (JsonProcessingException e) {
+            r = null;
+          }
         }
         if (r == null || !r.isObject() || !(r.path("text").isTextual() || r.path("message").isTextual())) {
           bad++;
-          out.put("error", "line " + lineNo + " is not a JSON object with a string \"text\"");
+          String why = next.error() != null ? next.error()
+              : "line " + lineNo + " is not a JSON object with a string \"text\"";
+          out.put("error", why);
           context.out().println(out);
-          context.err().println("dbt-triage classify: --batch line " + lineNo
-              + " is not a JSON object with a string \"text\"");
+          context.err().println("dbt-triage classify: --batch " + why);
           continue;
         }
         String text = r.path("text").isTextual() ? r.path("text").asText() : r.path("message").asText();
@@ -248,17 +289,6 @@ final class ClassifyCommand implements CliCommand {
     }
     context.out().flush();
     return bad == 0 ? ExitCodes.OK : ExitCodes.USAGE_OR_INPUT;
-  }
-
-  private static BufferedReader open(String file, CliContext context) throws IOException {
-    if (file.equals("-")) {
-      return new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8));
-    }
-    Path p = context.workingDirectory().resolve(file);
-    if (!Files.isRegularFile(p)) {
-      throw new CliUsageException("--batch '" + file + "' is not a readable file");
-    }
-    return Files.newBufferedReader(p, StandardCharsets.UTF_8);
   }
 
   private static String optText(JsonNode r, String field) {
@@ -348,88 +378,5 @@ final class ClassifyCommand implements CliCommand {
   private static void line(StringBuilder sb, String indent, String label, String value) {
     sb.append(indent).append(String.format("%-14s", label.isEmpty() ? "" : label + ":")).append(value)
         .append('\n');
-  }
-
-  // ---------------------------------------------------------------- options
-
-  private static final class Options {
-    String messageFile;
-    String target;
-    String batch;
-    String adapter;
-    ResourceType resourceType;
-    String testName;
-    String format = "text";
-
-    static Options parse(List<String> args) {
-      Options o = new Options();
-      for (int i = 0; i < args.size(); i++) {
-        String a = args.get(i);
-        String value = null;
-        int eq = a.indexOf('=');
-        String flag = a;
-        if (a.startsWith("--") && eq > 0) {
-          flag = a.substring(0, eq);
-          value = a.substring(eq + 1);
-        }
-        switch (flag) {
-          case "--message-file":
-          case "--batch":
-          case "--adapter":
-          case "--resource-type":
-          case "--test-name":
-          case "--format":
-            if (value == null) {
-              if (i + 1 >= args.size()) {
-                throw new CliUsageException(flag + " needs a value");
-              }
-              value = args.get(++i);
-            }
-            o.set(flag, value);
-            break;
-          default:
-            if (a.startsWith("-") && !a.equals("-")) {
-              throw new CliUsageException("'" + a + "' is not an option; valid options: --message-file, --batch, "
-                  + "--adapter, --resource-type, --test-name, --format");
-            }
-            if (o.target != null) {
-              throw new CliUsageException("one TARGET_DIR at most; got '" + o.target + "' and '" + a + "'");
-            }
-            o.target = a;
-        }
-      }
-      int modes = (o.target != null ? 1 : 0) + (o.batch != null ? 1 : 0) + (o.messageFile != null ? 1 : 0);
-      if (modes > 1) {
-        throw new CliUsageException("give one of --message-file, --batch or TARGET_DIR");
-      }
-      return o;
-    }
-
-    void set(String flag, String value) {
-      switch (flag) {
-        case "--message-file":
-          messageFile = value;
-          break;
-        case "--batch":
-          batch = value;
-          break;
-        case "--adapter":
-          adapter = adapterOrNull(value);
-          break;
-        case "--resource-type":
-          resourceType = ResourceType.fromDbtName(value).orElseThrow(() -> new CliUsageException(
-              "'" + value + "' is not a resource type; valid types: model, test, seed, snapshot, source, "
-                  + "unit_test, analysis, operation"));
-          break;
-        case "--test-name":
-          testName = value;
-          break;
-        default:
-          if (!value.equals("text") && !value.equals("json")) {
-            throw new CliUsageException("'" + value + "' is not a format; valid formats: text, json");
-          }
-          format = value;
-      }
-    }
   }
 }

@@ -25,32 +25,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code dbt-triage inspect PATH [--format text|json]}: what each artifact is (kind, schema version, dbt
  * version, adapter), how many nodes or results it holds by type or status, and what was read leniently.
  */
-final class InspectCommand implements CliCommand {
-  @Override
-  public String name() {
-    return "inspect";
-  }
+@Command(name = "inspect", header = "show what dbt artifacts a file or target/ directory holds",
+    mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+    usageHelpAutoWidth = true,
+    description = {
+        "Reads a dbt artifact (manifest.json, run_results.json, sources.json or catalog.json of any schema "
+            + "version; the kind is detected from the content) or a target/ directory (manifest.json required), "
+            + "and prints each artifact's kind, schema version, dbt version, adapter, counts of nodes by resource "
+            + "type or results by status, and the warnings of lenient reads.",
+        "PATH '-' reads the artifact from standard input; a pipe, FIFO or /dev/stdin is read without seeking."},
+    footerHeading = "%n",
+    footer = "Exit codes: 0 ok, 2 bad usage or an unreadable artifact (the message is on stderr).")
+final class InspectCommand implements Callable<Integer> {
+  private final CliContext context;
 
-  @Override
-  public String summary() {
-    return "show what dbt artifacts a file or target/ directory holds";
-  }
+  @Parameters(arity = "1", paramLabel = "PATH", description = "an artifact file, a target/ directory, or '-'")
+  String pathArg;
 
-  @Override
-  public String help() {
-    return "usage: dbt-triage inspect PATH [--format text|json]\n\n"
-        + "Reads a dbt artifact (manifest.json, run_results.json, sources.json or catalog.json of any schema\n"
-        + "version; the kind is detected from the content) or a target/ directory (manifest.json required),\n"
-        + "and prints each artifact's kind, schema version, dbt version, adapter, counts of nodes by resource\n"
-        + "type or results by status, and the warnings of lenient reads.\n\n"
-        + "options:\n"
-        + "  --format text|json  output format (default text); the JSON shape is in docs/cli.md\n\n"
-        + "Exit codes: 0 ok, 2 bad usage or an unreadable artifact (the message is on stderr).\n";
+  @Option(names = "--format", paramLabel = "text|json", defaultValue = "text",
+      description = "output format (default text); the JSON shape is in docs/cli.md")
+  String format;
+
+  InspectCommand(CliContext context) {
+    this.context = context;
   }
 
   /** One artifact's summary, ready to print as text or JSON. */
@@ -63,33 +69,11 @@ final class InspectCommand implements CliCommand {
       List<ArtifactWarning> warnings) {}
 
   @Override
-  public int run(List<String> args, CliContext context) {
-    String format = "text";
-    String pathArg = null;
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (a.equals("--format")) {
-        if (i + 1 >= args.size()) {
-          throw new CliUsageException("--format needs a value: text or json");
-        }
-        format = args.get(++i);
-      } else if (a.startsWith("--format=")) {
-        format = a.substring("--format=".length());
-      } else if (a.startsWith("-")) {
-        throw new CliUsageException("unknown option '" + a + "'; valid options: --format");
-      } else if (pathArg == null) {
-        pathArg = a;
-      } else {
-        throw new CliUsageException("expected one PATH but found a second: '" + a + "'");
-      }
-    }
+  public Integer call() {
     if (!format.equals("text") && !format.equals("json")) {
       throw new CliUsageException("'" + format + "' is not a format; valid formats: text, json");
     }
-    if (pathArg == null) {
-      throw new CliUsageException("expected a PATH (an artifact file or a target/ directory)");
-    }
-    Path path = context.workingDirectory().resolve(pathArg);
+    Path path = Inputs.asFile(pathArg, "PATH", context);
     List<Summary> summaries = new ArrayList<>();
     if (Files.isDirectory(path)) {
       TargetArtifacts t = Loading.readTarget(path, context);
@@ -100,7 +84,7 @@ final class InspectCommand implements CliCommand {
       t.catalog().ifPresent(c -> summaries.add(summarize(display(shown, "catalog.json"), c)));
     } else {
       ArtifactKind kind = Artifacts.detectKind(path);
-      String p = pathArg;
+      String p = Inputs.isStdin(pathArg) ? "standard input" : pathArg;
       switch (kind) {
         case MANIFEST:
           summaries.add(summarize(p, Loading.readManifest(path, context)));

@@ -16,89 +16,150 @@ import dev.dbttriage.select.SelectionCommand;
 import dev.dbttriage.select.SelectionContext;
 import dev.dbttriage.select.SelectionRequest;
 import dev.dbttriage.select.SelectorEngine;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code dbt-triage ls}: {@code dbt ls} from a manifest alone, with dbt's flags, ordering and output formats, and
- * a batch mode that answers many selections over cached manifests.
+ * a batch mode that answers many selections over cached manifests. As in dbt, a flag taking several values
+ * takes every following argument up to the next option ({@code --select a b --exclude c}); repeating it appends.
  */
-final class LsCommand implements CliCommand {
+@Command(name = "ls", header = "list the resources a dbt selection picks, as dbt ls does, from manifest.json alone",
+    mixinStandardHelpOptions = true, versionProvider = Main.Version.class, sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+        "Prints the selected resources, sorted by unique id, one per line (dbt ls order and formats).",
+        "A flag taking several values takes the following arguments up to the next option; repeating it "
+            + "appends, and each value is split on single spaces, as in dbt.",
+        "dbt's other global flags (--quiet, --profiles-dir, --target, --vars, --log-level, --defer, ...) are "
+            + "accepted and ignored. Warnings go to stderr."},
+    footerHeading = "%n",
+    footer = "Exit codes: 0 ok (also when nothing is selected), 2 bad usage, bad input or a wrong selector.")
+final class LsCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Override
-  public String name() {
-    return "ls";
+  private final CliContext context;
+
+  @Option(names = "--manifest", paramLabel = "PATH",
+      description = "the manifest.json (default: [--project-dir/]target/manifest.json); '-' reads standard input")
+  String manifest;
+
+  @Option(names = "--project-dir", paramLabel = "DIR", description = "the dbt project whose target/ to read")
+  String projectDir;
+
+  @Option(names = "--target-path", paramLabel = "DIR",
+      description = "read DIR/manifest.json (and DIR/sources.json for source_status:)")
+  String targetPath;
+
+  @Option(names = {"-s", "--select"}, arity = "1..*", paramLabel = "SPEC",
+      description = "selection criteria (default: everything enabled)")
+  List<String> select = new ArrayList<>();
+
+  @Option(names = "--exclude", arity = "1..*", paramLabel = "SPEC", description = "criteria to remove")
+  List<String> exclude = new ArrayList<>();
+
+  @Option(names = {"-m", "--models", "--model"}, arity = "1..*", paramLabel = "SPEC",
+      description = "like --select, and only models; not with --select or --resource-type")
+  List<String> models = new ArrayList<>();
+
+  @Option(names = "--selector", paramLabel = "NAME",
+      description = "a YAML selector (from --selectors-file, else the manifest's selectors)")
+  String selector;
+
+  @Option(names = "--selectors-file", paramLabel = "PATH",
+      description = "a selectors.yml (YAML as dbt reads it, see docs/selectors.md) or JSON file")
+  String selectorsFile;
+
+  @Option(names = {"--resource-type", "--resource-types"}, arity = "1..*", paramLabel = "TYPE",
+      description = "keep these types (all, default, model, test, ...)")
+  List<String> resourceTypes = new ArrayList<>();
+
+  @Option(names = {"--exclude-resource-type", "--exclude-resource-types"}, arity = "1..*", paramLabel = "TYPE",
+      description = "drop these types")
+  List<String> excludeResourceTypes = new ArrayList<>();
+
+  @Option(names = "--indirect-selection", paramLabel = "MODE",
+      description = "eager (default), cautious, buildable or empty")
+  String indirect;
+
+  @Option(names = "--state", paramLabel = "DIR",
+      description = "comparison artifacts: DIR/manifest.json, run_results.json, sources.json")
+  String state;
+
+  @Option(names = "--sources", paramLabel = "PATH", description = "the current sources.json (for source_status:)")
+  String sources;
+
+  @Option(names = "--command", paramLabel = "CMD",
+      description = "compute the result set of another command: ls (default), run, test, build, seed, snapshot, "
+          + "compile, freshness")
+  String command;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FMT", description = "selector (default), name, path or json")
+  String output;
+
+  @Option(names = "--output-keys", arity = "1..*", paramLabel = "KEY",
+      description = "keys of --output json (dotted keys descend)")
+  List<String> outputKeys = new ArrayList<>();
+
+  @Option(names = "--warn-error", description = "turn the first warning into an error (exit 2)")
+  boolean warnError;
+
+  @Option(names = "--batch", paramLabel = "FILE", description = "one JSON object per line {\"args\": [...]} -> one "
+      + "JSON line each, {\"unique_ids\": [...]} or {\"error\": \"...\"}; '-' reads stdin; no other flags")
+  String batch;
+
+  /** dbt flags that take a value and do not change the selection; accepted and ignored. */
+  @Option(names = {"--profiles-dir", "--profile", "--target", "-t", "--vars", "--threads", "--log-level",
+      "--log-format", "--log-path", "--defer-state", "--log-level-file", "--log-format-file", "--printer-width"},
+      hidden = true)
+  List<String> ignoredWithValue = new ArrayList<>();
+
+  /** dbt flags without a value that do not change the selection; accepted and ignored. */
+  @Option(names = {"-q", "--quiet", "--no-quiet", "--partial-parse", "--no-partial-parse", "--use-colors",
+      "--no-use-colors", "--defer", "--no-defer", "--favor-state", "--no-favor-state", "--version-check",
+      "--no-version-check", "--no-warn-error", "--debug", "--no-debug", "--static-parser", "--no-static-parser",
+      "--write-json", "--no-write-json", "--no-print", "--print", "--state-modified-compare-more-unrendered-values",
+      "--state-modified-compare-vars"}, hidden = true)
+  boolean[] ignoredFlags = new boolean[0];
+
+  @Spec CommandSpec spec;
+
+  LsCommand(CliContext context) {
+    this.context = context;
+  }
+
+  /** dbt's parsing: an argument that looks like an option is never a value of the option before it. */
+  static CommandLine configure(CommandLine cl) {
+    cl.setUnmatchedOptionsAllowedAsOptionParameters(false);
+    cl.setAllowOptionsAsOptionParameters(false);
+    cl.setOverwrittenOptionsAllowed(true);
+    return cl;
   }
 
   @Override
-  public String summary() {
-    return "list the resources a dbt selection picks, as dbt ls does, from manifest.json alone";
-  }
-
-  @Override
-  public String help() {
-    return String.join("\n",
-        "usage: dbt-triage ls [--manifest PATH | --target-path DIR] [-s|--select SPEC...] [--exclude SPEC...]",
-        "                     [-m|--models SPEC...] [--selector NAME] [--selectors-file PATH]",
-        "                     [--resource-type TYPE...] [--exclude-resource-type TYPE...]",
-        "                     [--indirect-selection eager|cautious|buildable|empty] [--state DIR]",
-        "                     [--sources PATH] [--command ls|run|test|build|seed|snapshot|compile|freshness]",
-        "                     [--output selector|name|path|json] [--output-keys KEY...]",
-        "       dbt-triage ls --batch FILE",
-        "",
-        "Prints the selected resources, sorted by unique id, one per line (dbt ls order and formats).",
-        "A flag taking several values swallows the following arguments up to the next one starting with '-';",
-        "repeating it appends, and each value is split on single spaces, as in dbt.",
-        "",
-        "  --manifest PATH            the manifest.json (default: [--project-dir/]target/manifest.json)",
-        "  --project-dir DIR          the dbt project whose target/ to read",
-        "  --target-path DIR          read DIR/manifest.json (and DIR/sources.json for source_status:)",
-        "  -s, --select SPEC...       selection criteria (default: everything enabled)",
-        "  --exclude SPEC...          criteria to remove",
-        "  -m, --models SPEC...       like --select, and only models; not with --select or --resource-type",
-        "  --selector NAME            a YAML selector (from --selectors-file, else the manifest's selectors)",
-        "  --selectors-file PATH      a selectors.yml (YAML subset, see docs/selectors.md) or JSON file",
-        "  --resource-type(s) T...    keep these types (all, default, model, test, ...)",
-        "  --exclude-resource-type(s) T...  drop these types",
-        "  --indirect-selection MODE  eager (default), cautious, buildable or empty",
-        "  --state DIR                comparison artifacts: DIR/manifest.json, run_results.json, sources.json",
-        "  --sources PATH             the current sources.json (for source_status:)",
-        "  --command CMD              compute the result set of another command (default: ls)",
-        "  --output FMT, -o FMT       selector (default), name, path or json",
-        "  --output-keys KEY...       keys of --output json (dotted keys descend)",
-        "  --batch FILE               one JSON object per line {\"args\": [...]} -> one JSON line each,",
-        "                             {\"unique_ids\": [...]} or {\"error\": \"...\"}; '-' reads stdin",
-        "",
-        "  --warn-error               turn the first warning into an error (exit 2)",
-        "dbt's other global flags (--quiet, --profiles-dir, --target, --vars, --log-level, --defer, ...) are",
-        "accepted and ignored.",
-        "",
-        "Warnings go to stderr. Exit codes: 0 ok (also when nothing is selected), 2 bad usage, bad input or a",
-        "wrong selector.",
-        "");
-  }
-
-  @Override
-  public int run(List<String> args, CliContext context) {
-    int batch = args.indexOf("--batch");
-    if (batch >= 0) {
-      if (batch + 1 >= args.size() || args.size() != 2) {
+  public Integer call() {
+    if (batch != null) {
+      CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+      if (parsed.matchedOptions().size() != 1 || !parsed.unmatched().isEmpty()) {
         throw new CliUsageException("--batch takes exactly one FILE and no other flags");
       }
-      return runBatch(args.get(batch + 1), context);
+      return runBatch(batch, context);
     }
-    Cache cache = new Cache();
-    Invocation inv = Invocation.parse(args);
+    Cache cache = new Cache(context);
+    Invocation inv = Invocation.of(this, context.env());
     SelectorEngine engine = cache.engine(inv, context.workingDirectory());
     Selection selection = engine.select(inv.request());
     failOnWarnings(inv, selection);
@@ -112,16 +173,20 @@ final class LsCommand implements CliCommand {
   }
 
   private int runBatch(String file, CliContext context) {
-    Cache cache = new Cache();
-    try (BufferedReader reader = file.equals("-")
-        ? new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8))
-        : Files.newBufferedReader(context.workingDirectory().resolve(file), StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
+    Cache cache = new Cache(context);
+    try (Inputs.LineReader reader = new Inputs.LineReader(Inputs.open(file, "--batch", context))) {
+      Inputs.Line line;
+      while ((line = reader.next()) != null) {
+        if (line.error() != null) {
+          ObjectNode out = JSON.createObjectNode();
+          out.put("error", line.error());
+          context.out().println(out);
           continue;
         }
-        context.out().println(answer(line, cache, context.workingDirectory()));
+        if (line.text().isBlank()) {
+          continue;
+        }
+        context.out().println(answer(line.text(), cache, context));
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -129,7 +194,7 @@ final class LsCommand implements CliCommand {
     return ExitCodes.OK;
   }
 
-  private static String answer(String line, Cache cache, Path cwd) {
+  private static String answer(String line, Cache cache, CliContext context) {
     ObjectNode out = JSON.createObjectNode();
     try {
       JsonNode request = JSON.readTree(line);
@@ -139,8 +204,8 @@ final class LsCommand implements CliCommand {
       }
       List<String> args = new ArrayList<>();
       argsNode.forEach(a -> args.add(a.asText()));
-      Invocation inv = Invocation.parse(args);
-      SelectorEngine engine = cache.engine(inv, cwd);
+      Invocation inv = Invocation.parse(args, context);
+      SelectorEngine engine = cache.engine(inv, context.workingDirectory());
       Selection selection = engine.select(inv.request());
       failOnWarnings(inv, selection);
       ArrayNode ids = out.putArray("unique_ids");
@@ -148,6 +213,9 @@ final class LsCommand implements CliCommand {
     } catch (TriageException | CliUsageException | UncheckedIOException | UnsupportedOperationException e) {
       out.removeAll();
       out.put("error", String.valueOf(e.getMessage()));
+    } catch (ParameterException e) {
+      out.removeAll();
+      out.put("error", Main.usageMessage(e));
     } catch (IOException e) {
       out.removeAll();
       out.put("error", "not a JSON object: " + e.getMessage().lines().findFirst().orElse(""));
@@ -164,15 +232,25 @@ final class LsCommand implements CliCommand {
 
   /** Manifests, state and engines loaded once per path. */
   private static final class Cache {
+    private final CliContext context;
     private final Map<Path, Manifest> manifests = new HashMap<>();
     private final Map<String, SelectorEngine> engines = new HashMap<>();
     private final Map<Path, Object> others = new HashMap<>();
+    private final Map<String, Path> stdinManifest = new HashMap<>();
+
+    Cache(CliContext context) {
+      this.context = context;
+    }
 
     SelectorEngine engine(Invocation inv, Path cwd) {
-      Path manifestPath = inv.manifestPath(cwd);
+      Path manifestPath = Inputs.isStdin(inv.manifest)
+          ? stdinManifest.computeIfAbsent("-", k -> Inputs.asFile("-", "--manifest", context))
+          : inv.manifestPath(cwd);
       Path state = inv.state == null ? null : cwd.resolve(inv.state);
       Path sources = inv.currentSources(cwd);
-      Path selectors = inv.selectorsFile == null ? null : cwd.resolve(inv.selectorsFile);
+      Path selectors = inv.selectorsFile == null ? null : Inputs.isStdin(inv.selectorsFile)
+          ? stdinManifest.computeIfAbsent("selectors", k -> Inputs.asFile("-", "--selectors-file", context))
+          : cwd.resolve(inv.selectorsFile);
       String key = manifestPath + "|" + state + "|" + sources + "|" + selectors;
       SelectorEngine engine = engines.get(key);
       if (engine != null) {
@@ -241,133 +319,68 @@ final class LsCommand implements CliCommand {
     String projectDir;
     boolean warnError;
 
-    /** dbt flags that take a value and do not change the selection; accepted and ignored. */
-    private static final List<String> IGNORED_WITH_VALUE = List.of("--profiles-dir", "--profile", "--target", "-t",
-        "--vars", "--threads", "--log-level", "--log-format", "--log-path", "--defer-state", "--log-level-file",
-        "--log-format-file", "--printer-width");
-    /** dbt flags without a value that do not change the selection; accepted and ignored. */
-    private static final List<String> IGNORED_FLAGS = List.of("-q", "--quiet", "--no-quiet", "--partial-parse",
-        "--no-partial-parse", "--use-colors", "--no-use-colors", "--defer", "--no-defer", "--favor-state",
-        "--no-favor-state", "--version-check", "--no-version-check", "--no-warn-error", "--debug", "--no-debug",
-        "--static-parser", "--no-static-parser", "--write-json", "--no-write-json", "--no-print", "--print",
-        "--state-modified-compare-more-unrendered-values", "--state-modified-compare-vars");
+    /** Parses one {@code --batch} line's arguments with the same picocli model as the command line. */
+    static Invocation parse(List<String> args, CliContext context) {
+      return parse(args, context.env());
+    }
 
-    static Invocation parse(List<String> args) {
-      Invocation inv = new Invocation();
-      int i = 0;
-      while (i < args.size()) {
-        String flag = args.get(i);
-        String inlineValue = null;
-        if (flag.startsWith("--") && flag.contains("=")) {
-          inlineValue = flag.substring(flag.indexOf('=') + 1);
-          flag = flag.substring(0, flag.indexOf('='));
-        }
-        i++;
-        if (IGNORED_FLAGS.contains(flag) && inlineValue == null) {
-          continue;
-        }
-        if (flag.equals("--warn-error")) {
-          inv.warnError = true;
-          continue;
-        }
-        if (IGNORED_WITH_VALUE.contains(flag)) {
-          if (inlineValue == null) {
-            if (i >= args.size()) {
-              throw new CliUsageException("Option '" + flag + "' requires an argument.");
-            }
-            i++;
-          }
-          continue;
-        }
-        List<String> multi;
-        switch (flag) {
-          case "-s":
-          case "--select":
-            multi = inv.select;
-            inv.selectGiven = true;
-            break;
-          case "--exclude":
-            multi = inv.exclude;
-            break;
-          case "-m":
-          case "--models":
-          case "--model":
-            multi = inv.models;
-            inv.modelsGiven = true;
-            break;
-          case "--resource-type":
-          case "--resource-types":
-            multi = inv.resourceTypes;
-            break;
-          case "--exclude-resource-type":
-          case "--exclude-resource-types":
-            multi = inv.excludeResourceTypes;
-            break;
-          case "--output-keys":
-            multi = inv.outputKeys;
-            break;
-          default:
-            multi = null;
-        }
-        if (multi != null) {
-          int before = multi.size();
-          if (inlineValue != null) {
-            multi.add(inlineValue);
-          }
-          while (i < args.size() && !args.get(i).startsWith("-")) {
-            multi.add(args.get(i++));
-          }
-          if (multi.size() == before) {
-            throw new CliUsageException("Option '" + flag + "' requires an argument.");
-          }
-          continue;
-        }
-        String value = inlineValue;
-        if (value == null) {
-          if (i >= args.size()) {
-            if (isSingle(flag)) {
-              throw new CliUsageException("Option '" + flag + "' requires an argument.");
-            }
-            throw new CliUsageException("No such option: " + flag);
-          }
-          value = args.get(i);
-        }
-        switch (flag) {
-          case "--manifest": inv.manifest = value; break;
-          case "--project-dir": inv.projectDir = value; break;
-          case "--target-path": inv.targetPath = value; break;
-          case "--selector": inv.selector = value; break;
-          case "--selectors-file": inv.selectorsFile = value; break;
-          case "--indirect-selection": inv.indirect = indirect(value); break;
-          case "--state": inv.state = value; break;
-          case "--sources": inv.sources = value; break;
-          case "--command": inv.command = SelectionCommand.fromName(value); break;
-          case "-o":
-          case "--output":
-            if (!ListOutput.FORMATS.contains(value.toLowerCase(java.util.Locale.ROOT))) {
-              throw new CliUsageException("Invalid value for '--output' / '-o': '" + value
-                  + "' is not one of 'json', 'name', 'path', 'selector'.");
-            }
-            inv.output = value.toLowerCase(java.util.Locale.ROOT);
-            break;
-          default:
-            throw new CliUsageException("No such option: " + flag);
-        }
-        if (inlineValue == null) {
-          i++;
-        }
+    /** Parses arguments as {@code dbt-triage ls} does, with the given environment. */
+    static Invocation parse(List<String> args, Map<String, String> env) {
+      LsCommand c = new LsCommand(null);
+      configure(new CommandLine(c)).parseArgs(args.toArray(String[]::new));
+      if (c.batch != null) {
+        throw new CliUsageException("--batch is not allowed inside a --batch line");
       }
+      return of(c, env);
+    }
+
+    /** Parses arguments with an empty environment. */
+    static Invocation parse(List<String> args) {
+      return parse(args, Map.of());
+    }
+
+    /** The invocation the parsed options describe, with dbt's checks and environment defaults. */
+    static Invocation of(LsCommand c, Map<String, String> env) {
+      Invocation inv = new Invocation();
+      inv.manifest = c.manifest;
+      inv.projectDir = c.projectDir;
+      inv.targetPath = c.targetPath;
+      inv.select.addAll(c.select);
+      inv.selectGiven = !c.select.isEmpty();
+      inv.exclude.addAll(c.exclude);
+      inv.models.addAll(c.models);
+      inv.modelsGiven = !c.models.isEmpty();
+      inv.selector = c.selector;
+      inv.selectorsFile = c.selectorsFile;
+      inv.resourceTypes.addAll(c.resourceTypes);
+      inv.excludeResourceTypes.addAll(c.excludeResourceTypes);
+      if (c.indirect != null) {
+        inv.indirect = indirect(c.indirect);
+      }
+      inv.state = c.state;
+      inv.sources = c.sources;
+      if (c.command != null) {
+        inv.command = SelectionCommand.fromName(c.command);
+      }
+      if (c.output != null) {
+        if (!ListOutput.FORMATS.contains(c.output.toLowerCase(java.util.Locale.ROOT))) {
+          throw new CliUsageException("Invalid value for '--output' / '-o': '" + c.output
+              + "' is not one of 'json', 'name', 'path', 'selector'.");
+        }
+        inv.output = c.output.toLowerCase(java.util.Locale.ROOT);
+      }
+      inv.warnError = c.warnError;
       // like dbt, the environment supplies resource types when the flags are absent
       if (inv.resourceTypes.isEmpty()) {
-        String env = System.getenv("DBT_RESOURCE_TYPES");
-        if (env != null && !env.isBlank() && !inv.modelsGiven) {
-          inv.resourceTypes.add(env.strip());
+        String v = env.get("DBT_RESOURCE_TYPES");
+        if (v != null && !v.isBlank() && !inv.modelsGiven) {
+          inv.resourceTypes.add(v.strip());
         }
       }
       if (inv.excludeResourceTypes.isEmpty()) {
-        String env = System.getenv("DBT_EXCLUDE_RESOURCE_TYPES");
-        if (env != null && !env.isBlank()) {
-          inv.excludeResourceTypes.add(env.strip());
+        String v = env.get("DBT_EXCLUDE_RESOURCE_TYPES");
+        if (v != null && !v.isBlank()) {
+          inv.excludeResourceTypes.add(v.strip());
         }
       }
       if (inv.modelsGiven && inv.selectGiven) {
@@ -376,22 +389,14 @@ final class LsCommand implements CliCommand {
       if (inv.modelsGiven && !inv.resourceTypes.isEmpty()) {
         throw new CliUsageException("\"models\" and \"resource_type\" are mutually exclusive arguments");
       }
-      List<String> keys = new ArrayList<>();
-      for (String k : inv.outputKeys) {
+      for (String k : c.outputKeys) {
         for (String part : k.split(" ")) {
           if (!part.isEmpty()) {
-            keys.add(part);
+            inv.outputKeys.add(part);
           }
         }
       }
-      inv.outputKeys.clear();
-      inv.outputKeys.addAll(keys);
       return inv;
-    }
-
-    private static boolean isSingle(String flag) {
-      return List.of("--manifest", "--project-dir", "--target-path", "--selector", "--selectors-file", "--indirect-selection",
-          "--state", "--sources", "--command", "-o", "--output").contains(flag);
     }
 
     private static IndirectSelection indirect(String value) {

@@ -46,7 +46,7 @@ class ClassifyCommandTest {
 
   @Test
   void classifiesAMessageFromStdinAsText() {
-    Run r = run(SNOWFLAKE);
+    Run r = run(SNOWFLAKE, "-");
 
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("class:        DATABASE / MISSING_COLUMN")
@@ -77,7 +77,7 @@ class ClassifyCommandTest {
   @Test
   void secretsAreRedactedInTheOutput() {
     Run r = run("Database Error\n  could not connect to server: postgresql://dbt:Sup3rS3cret@db.prod:5432/x "
-        + "password=hunter2", "--format", "json");
+        + "password=hunter2", "--message-file", "-", "--format", "json");
 
     assertThat(r.out()).doesNotContain("Sup3rS3cret").doesNotContain("hunter2").contains("dbt:***@db.prod");
   }
@@ -116,7 +116,8 @@ class ClassifyCommandTest {
         .contains("'widget' is not a resource type; valid types: model, test");
     assertThat(run("", "--batch", "missing.jsonl").err())
         .isEqualTo("dbt-triage classify: --batch 'missing.jsonl' is not a readable file\n");
-    assertThat(run("", "--frobnicate").code()).isEqualTo(2);
+    assertThat(run("", "--frobnicate").err())
+        .isEqualTo("dbt-triage classify: No such option: --frobnicate (see 'dbt-triage classify --help')\n");
     assertThat(run("", "no-such-dir").err()).contains("'no-such-dir' is not a directory");
   }
 

@@ -48,7 +48,7 @@ class TriageAndPlanCommandTest {
     assertThat(out()).startsWith("dbt-triage: dbt build at 2026-11-20T06:01:41.315100Z (dbt 1.10.11, snowflake): "
         + "189 results (108 pass, 38 success, 36 skipped, 5 error, 1 fail, 1 warn)\n"
         + "7 root causes and 2 warnings; 36 of 36 skipped nodes attributed; worst: moderate\n");
-    assertThat(err()).isEmpty();
+    assertThat(err()).isEqualTo(RunOptions.SAMPLE_NOTE + "\n");
   }
 
   @Test
@@ -69,13 +69,13 @@ class TriageAndPlanCommandTest {
   void failOnDecidesTheExitCode() {
     String dir = corpus("2moonyo_global-trade-intelligence-pipeline/1.11.7_7454878");
     assertThat(run("triage", dir, "--fail-on", "none")).isEqualTo(0);
-    assertThat(run("triage", "--fail-on", "moderate")).isEqualTo(1);
-    assertThat(run("triage", "--fail-on", "major")).isEqualTo(0);
+    assertThat(run("triage", "--sample", "--fail-on", "moderate")).isEqualTo(1);
+    assertThat(run("triage", "--sample", "--fail-on", "major")).isEqualTo(0);
   }
 
   @Test
   void junitOutputIsWellFormedXml() throws Exception {
-    assertThat(run("triage", "--format", "junit")).isEqualTo(0);
+    assertThat(run("triage", "--sample", "--format", "junit")).isEqualTo(0);
     Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
         .parse(new ByteArrayInputStream(out().getBytes(StandardCharsets.UTF_8)));
     assertThat(doc.getElementsByTagName("testcase").getLength()).isEqualTo(189);
@@ -89,7 +89,8 @@ class TriageAndPlanCommandTest {
         + "junit\n");
     err.reset();
     assertThat(run("triage", "/nonexistent/target")).isEqualTo(2);
-    assertThat(err()).isEqualTo("dbt-triage triage: '/nonexistent/target' is not a directory\n");
+    assertThat(err()).isEqualTo("dbt-triage triage: '/nonexistent/target' is not a directory (expected a dbt "
+        + "target/ directory)\n");
     err.reset();
     assertThat(run("triage", "--fail-on", "bogus")).isEqualTo(2);
     assertThat(err()).isEqualTo("dbt-triage triage: 'bogus' is not a severity; valid values: info, minor, moderate, "
@@ -101,7 +102,7 @@ class TriageAndPlanCommandTest {
 
   @Test
   void theSamplesPlanIsVerifiedAndNeverRunsAFullRefreshTheAdvisorCouldNotDecide() throws Exception {
-    assertThat(run("plan", "--format", "json")).isEqualTo(0);
+    assertThat(run("plan", "--sample", "--format", "json")).isEqualTo(0);
 
     JsonNode json = new ObjectMapper().readTree(out());
     assertThat(json.get("schema").asText()).isEqualTo("dbt-triage/rescue-plan/v1");
@@ -116,8 +117,9 @@ class TriageAndPlanCommandTest {
   }
 
   @Test
-  void aFullRefreshAPersonAsksForIsScopedToItsOwnStep() throws Exception {
-    assertThat(run("plan", "--format", "json", "--full-refresh", "model.jaffle_ops.fct_payments")).isEqualTo(0);
+  void aFullRefreshAPersonAsksForIsScopedToItsOwnStepWithTheRunsTarget() throws Exception {
+    assertThat(run("plan", "--sample", "--format", "json", "--full-refresh", "model.jaffle_ops.fct_payments"))
+        .isEqualTo(0);
 
     JsonNode json = new ObjectMapper().readTree(out());
     assertThat(json.get("verified").asBoolean()).isTrue();
