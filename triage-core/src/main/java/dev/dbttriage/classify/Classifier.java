@@ -134,8 +134,21 @@ public final class Classifier {
     }
     return new Classification(best.errorClass(), best.subclass(),
         best.fixLayer().orElse(best.errorClass().defaultFixLayer()),
-        best.transience().orElse(defaultTransience(best.errorClass())), firstLine, objects, best.advice(),
+        transience(best), firstLine, objects, best.advice(),
         Optional.of(matches.get(0).getKey().id()), evidence, warnings);
+  }
+
+  /**
+   * The rule's transience, unless the sub-case says a retry cannot help: a statement timeout or a suspended
+   * account is persistent whatever a rule's wording suggests ("retryable" means re-running unchanged will
+   * likely succeed).
+   */
+  private static Transience transience(RuleMatch best) {
+    if (best.subclass().defaultTransience() == Transience.PERSISTENT) {
+      return Transience.PERSISTENT;
+    }
+    return best.transience().orElse(best.subclass().defaultTransience() == Transience.TRANSIENT
+        ? Transience.TRANSIENT : defaultTransience(best.errorClass()));
   }
 
   private static Transience defaultTransience(ErrorClass c) {

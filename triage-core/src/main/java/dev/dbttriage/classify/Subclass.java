@@ -96,10 +96,56 @@ public enum Subclass {
   /** The BigQuery project has no billing (sandbox limits). */
   BILLING_NOT_ENABLED,
   /**
+   * The warehouse account is suspended: unpaid billing, an ended trial, a locked account (Snowflake 000666).
+   * Nothing dbt or a retry can change.
+   */
+  ACCOUNT_SUSPENDED,
+  /**
+   * The session has no warehouse or no database to run in (Snowflake 000606 "No active warehouse selected in the
+   * current session"): the profile's {@code warehouse:}/{@code database:} or the role's default is missing.
+   */
+  NO_WAREHOUSE_OR_DATABASE,
+  /**
    * Nodes the invocation selected have no result: the run crashed, was killed or timed out (set by triage, not by
    * a rule: no message says it).
    */
   NEVER_RAN,
   /** None of the above, or the message does not say. */
   OTHER;
+
+  /**
+   * Returns whether re-running unchanged can succeed for this sub-case, whatever a rule says: {@code TRANSIENT}
+   * for dropped connections, a warehouse that is resuming and lock contention; {@code PERSISTENT} for what
+   * must change first (grants, code, data, configuration, a suspended account or unpaid billing, no warehouse
+   * in the session, and statement timeouts, which the runbook sends to profiling the compiled SQL: resizing only
+   * delays the fix); {@code UNKNOWN} where the message decides.
+   *
+   * @return the sub-case's transience
+   */
+  public Transience defaultTransience() {
+    switch (this) {
+      case CONNECTION_FAILED:
+      case WAREHOUSE_NOT_RUNNING:
+      case CONCURRENT_MODIFICATION:
+        return Transience.TRANSIENT;
+      case RESOURCE_EXHAUSTED:
+      case INTERNAL_ERROR:
+      case NEVER_RAN:
+      case OTHER:
+        return Transience.UNKNOWN;
+      default:
+        return Transience.PERSISTENT;
+    }
+  }
+
+  /** Returns whether this sub-case means the table's columns and the model's differ (a schema change). */
+  public boolean schemaChange() {
+    return this == SCHEMA_CHANGE_NOT_ALLOWED || this == MISSING_COLUMN || this == TYPE_MISMATCH;
+  }
+
+  /** Returns whether this sub-case is a data test's verdict on the data. */
+  public boolean dataTest() {
+    return this == NOT_NULL || this == UNIQUE || this == ACCEPTED_VALUES || this == RELATIONSHIPS
+        || this == CUSTOM_TEST;
+  }
 }

@@ -2,6 +2,7 @@ package dev.dbttriage.decide;
 
 import dev.dbttriage.classify.ErrorClass;
 import dev.dbttriage.classify.Subclass;
+import dev.dbttriage.classify.Transience;
 
 import dev.dbttriage.TriageException;
 import dev.dbttriage.artifact.BatchResults;
@@ -905,8 +906,7 @@ final class Decider {
 
   /** Whether the sub-case alone says a re-run can succeed unchanged (a dropped connection, a lock, a stopped warehouse). */
   private static boolean transientBySubclass(FailureEvidence f) {
-    return f.is(Subclass.STATEMENT_TIMEOUT, Subclass.WAREHOUSE_NOT_RUNNING, Subclass.CONNECTION_FAILED,
-        Subclass.CONCURRENT_MODIFICATION);
+    return f.subclass().map(s -> s.defaultTransience() == Transience.TRANSIENT).orElse(false);
   }
 
 

@@ -102,6 +102,11 @@ final class RuleExamples {
             "\u001b[0m10:51:21  1 of 3 ERROR creating sql table model dbt_dev.fct_orders ................ "
                 + "[\u001b[31mERROR\u001b[0m in 0.21s]"),
         ex("dbt.database-error", "snowflake", DB, Subclass.OTHER,
+            "Snowflake's documented JavaScript UDF error (100132), as dbt prints a Database Error",
+            "Database Error in model stg (models/stg.sql)\n  100132 (P0000): JavaScript execution error: Uncaught "
+                + "Error in my_udf at line 3"),
+        // A session without a current database: the profile's database is missing, as with 000606's warehouse.
+        ex("snowflake.no-warehouse-in-session", "snowflake", DB, Subclass.NO_WAREHOUSE_OR_DATABASE,
             "Snowflake error 090105, as dbt prints it (https://github.com/dbt-labs/dbt-snowflake/issues)",
             "Database Error in model stg_orders (models/stg_orders.sql)\n  090105 (22000): Cannot perform CREATE "
                 + "VIEW. This session does not have a current database. Call 'USE DATABASE', or use a qualified "
@@ -169,11 +174,20 @@ final class RuleExamples {
         dev("snowflake.invalid-identifier", "snowflake-labs-sfquickstarts-367-1", DB, Subclass.MISSING_COLUMN),
         dev("snowflake.insufficient-privileges", "dbt-labs-dbt-external-tables-214-1", DB,
             Subclass.PERMISSION_DENIED),
-        ex("snowflake.no-active-warehouse", "snowflake", DB, Subclass.WAREHOUSE_NOT_RUNNING,
+        // 000606 is a session without a warehouse (the profile's warehouse: is missing), not a stopped one.
+        ex("snowflake.no-warehouse-in-session", "snowflake", DB, Subclass.NO_WAREHOUSE_OR_DATABASE,
             "https://github.com/Snowflake-Labs/OpenLineage-AccessHistory-Setup/issues/14",
             "snowflake.connector.errors.ProgrammingError: 000606 (57P03): 01a503b0-0401-997d-0001-0003016c457e: No "
                 + "active warehouse selected in the current session.  Select an active warehouse with the 'use "
                 + "warehouse' command."),
+        ex("snowflake.no-active-warehouse", "snowflake", DB, Subclass.WAREHOUSE_NOT_RUNNING,
+            "Snowflake documentation, error 390201 (the wording the connector prints)",
+            "390201 (08004): The requested warehouse does not exist or not authorized."),
+        ex("snowflake.account-suspended", "snowflake", dev.dbttriage.classify.ErrorClass.RUNTIME,
+            Subclass.ACCOUNT_SUSPENDED,
+            "Snowflake community: 'Your free trial has ended' (error 000666 when a trial account's warehouses stop)",
+            "000666 (57014): Your free trial has ended and all of your virtual warehouses have been suspended. Add "
+                + "billing information in the Snowflake web UI to continue using the full set of Snowflake features."),
         dev("snowflake.statement-timeout", "dbt-labs-dbt-core-2570-1", DB, Subclass.STATEMENT_TIMEOUT),
         dev("snowflake.duplicate-row-in-merge", "dbt-labs-dbt-core-2034-1", DB,
             Subclass.MERGE_CARDINALITY_VIOLATION),

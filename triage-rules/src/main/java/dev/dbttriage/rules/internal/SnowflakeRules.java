@@ -1,6 +1,7 @@
 package dev.dbttriage.rules.internal;
 
 import static dev.dbttriage.classify.ErrorClass.DATABASE;
+import static dev.dbttriage.classify.ErrorClass.RUNTIME;
 import static dev.dbttriage.rules.internal.PatternRule.rule;
 
 import dev.dbttriage.classify.FixLayer;
@@ -58,10 +59,34 @@ public final class SnowflakeRules {
                 "(?i)role '?(?<role>[A-Z0-9_$\"]+)'?", CODE)
             .advice(Texts.PERMISSION).dialect("snowflake")
             .build(),
+        rule("snowflake.account-suspended", RUNTIME, Subclass.ACCOUNT_SUSPENDED)
+            // Snowflake's documented wording for an ended trial and a suspended account (error 000666).
+            .summary("000666: the account is suspended (an ended trial, no payment method, locked)")
+            .priority(840)
+            .match(code("000666"), "(?i)Your free trial has ended",
+                "(?i)account (?:\\S+ )?(?:is|has been) (?:temporarily )?suspended",
+                "(?i)suspended due to lack of payment method")
+            .extract(CODE)
+            .advice("The Snowflake account is suspended: add billing information or have an account admin lift the"
+                + " suspension. Nothing in dbt and no retry can fix it: escalate to whoever owns the account.")
+            .fixLayer(FixLayer.WAREHOUSE_OR_INFRASTRUCTURE)
+            .transience(Transience.PERSISTENT).dialect("snowflake")
+            .build(),
+        rule("snowflake.no-warehouse-in-session", DATABASE, Subclass.NO_WAREHOUSE_OR_DATABASE)
+            .summary("000606: no active warehouse (or database) selected in the current session")
+            .priority(830)
+            .match(code("000606"), "(?i)No active warehouse selected in the current session",
+                "(?i)does not have a current database")
+            .extract(CODE)
+            .advice("The session has no warehouse: set `warehouse:` in the profile (or the role's default"
+                + " warehouse) and GRANT USAGE ON WAREHOUSE <wh> TO ROLE <dbt_role>. A retry fails the same way.")
+            .fixLayer(FixLayer.ENVIRONMENT)
+            .transience(Transience.PERSISTENT).dialect("snowflake")
+            .build(),
         rule("snowflake.no-active-warehouse", DATABASE, Subclass.WAREHOUSE_NOT_RUNNING)
-            .summary("000606/090064/390201: no active warehouse, or the warehouse is suspended or missing")
+            .summary("090064/390201: the warehouse is suspended, resuming or missing")
             .priority(820)
-            .match(code("000606", "090064", "090063", "390201"), "(?i)No active warehouse selected",
+            .match(code("090064", "090063", "390201"),
                 "(?i)The requested warehouse does not exist or not authorized",
                 "(?i)Warehouse '[^'\\n]*' (?:does not exist|is suspended|cannot be resumed|was suspended)")
             .extract("(?i)Warehouse '(?<rel>[^'\\n]*)'", CODE)
