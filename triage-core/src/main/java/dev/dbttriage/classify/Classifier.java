@@ -85,7 +85,7 @@ public final class Classifier {
     try {
       // Rules see the normalised text once, not the raw log: normalising is idempotent.
       String normalized = Text.normalize(ctx.message());
-      firstLine = Text.firstLine(normalized);
+      firstLine = Text.lineThatMatters(normalized);
       ctx = new RuleContext(normalized, ctx.result(), ctx.node(), ctx.adapter(), ctx.compiledCode(),
           ctx.resourceType(), ctx.testName());
     } catch (RuntimeException | StackOverflowError e) {

@@ -19,6 +19,17 @@ final class Text {
       "(?i)^(?:encountered an error:?|completed with \\d+ errors?.*|completed with \\d+ warnings?.*"
           + "|done\\. pass=.*|running with dbt=.*|\\$ dbt .*|finished running .*|\\|)$");
 
+  /** dbt's frame around an error: its headers, which say where but not what. */
+  private static final Pattern HEADER = Pattern.compile(
+      "(?i)^(?:(?:Compilation|Database|Runtime|Parsing|Dependency|Internal|Jinja) Error"
+          + "(?: in (?:model|test|unit_test|source|seed|snapshot|analysis|operation|macro|sql_operation) \\S+"
+          + "(?: \\([^)\\n]*\\))?)?:?"
+          + "|(?:Failure|Warning|Error) in (?:test|unit_test|model|source|snapshot|seed) \\S+(?: \\([^)\\n]*\\))?:?"
+          + "|Unhandled error while executing.*|Runtime Error|Database Error|Code: \\d+\\.?|\\d+ of \\d+ "
+          + "(?:ERROR|FAIL|START|OK|WARN|SKIP|PASS)\\b.*)$");
+
+  private static final Pattern POSITION = Pattern.compile("(?i)error line \\d+ at position \\d+$");
+
   private Text() {}
 
   /** The last input and output per thread: rules ask for the text of one message many times. */
@@ -55,6 +66,47 @@ final class Text {
       }
     }
     return out;
+  }
+
+  /**
+   * The line a person needs: the first line that is not dbt's frame (headers, a header repeated twice as in
+   * {@code Database Error in source X: Database Error in source X}, bare codes such as {@code Code: 47.},
+   * progress lines such as {@code 12 of 40 ERROR creating ...}), with the next line joined when it ends with a
+   * colon ({@code 003001 (42501): SQL access control error:}); the first line when everything is frame.
+   */
+  static String lineThatMatters(String normalized) {
+    String found = null;
+    for (String line : lines(normalized)) {
+      if (NOISE.matcher(line).matches()) {
+        continue;
+      }
+      if (found != null) {
+        found = found + " " + line;
+        break;
+      }
+      if (isFrame(line)) {
+        continue;
+      }
+      found = line;
+      // "SQL compilation error:" and Snowflake's "... error line 6 at position 7" say what only with the next line
+      if (!line.endsWith(":") && !POSITION.matcher(line).find()) {
+        break;
+      }
+    }
+    if (found == null) {
+      return firstLine(normalized);
+    }
+    return found.length() > 500 ? found.substring(0, 500) : found;
+  }
+
+  /** A header alone, or a header repeated after a colon ("Database Error in source x: Database Error in ..."). */
+  private static boolean isFrame(String line) {
+    if (HEADER.matcher(line).matches()) {
+      return true;
+    }
+    int colon = line.indexOf(": ");
+    return colon > 0 && HEADER.matcher(line.substring(0, colon)).matches()
+        && HEADER.matcher(line.substring(colon + 2)).matches();
   }
 
   static String firstLine(String normalized) {

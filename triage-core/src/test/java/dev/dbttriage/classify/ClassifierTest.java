@@ -207,9 +207,29 @@ class ClassifierTest {
     String log = "\u001b[0m20:03:18.354549 [error] [MainThread]: Encountered an error:\n"
         + "Parsing Error\n  The schema file at models/source.yml is invalid";
 
-    assertThat(classifier.classify(log).firstLine()).isEqualTo("Parsing Error");
+    // dbt's header says where, the next line says what
+    assertThat(classifier.classify(log).firstLine()).isEqualTo("The schema file at models/source.yml is invalid");
+    // a header alone is all there is
     assertThat(classifier.classify("13:24:06  Database Error in model z (models/z.sql)").firstLine())
         .isEqualTo("Database Error in model z (models/z.sql)");
+  }
+
+  @Test
+  void firstLineSkipsRepeatedHeadersBareCodesAndProgressLines() {
+    Classifier classifier = Classifier.builder().build();
+
+    // dbt's source freshness error repeats its header before the warehouse's sentence
+    assertThat(classifier.classify("Database Error in source raw_orders: Database Error in source raw_orders\n"
+        + "  relation \"raw.orders\" does not exist").firstLine()).isEqualTo("relation \"raw.orders\" does not exist");
+    // ClickHouse prints a bare code line first
+    assertThat(classifier.classify("Database Error in model m (models/m.sql)\n  Code: 47.\n  DB::Exception: Missing "
+        + "columns: 'x' while processing query").firstLine())
+        .isEqualTo("DB::Exception: Missing columns: 'x' while processing query");
+    // a console progress line and its timestamp
+    assertThat(classifier.classify("12:01:02  12 of 40 ERROR creating sql table model analytics.orders [ERROR in 1.2s]\n"
+        + "12:01:03  Database Error in model orders (models/orders.sql)\n  002003 (42S02): SQL compilation error:\n"
+        + "  Object 'RAW.ORDERS' does not exist or not authorized.").firstLine())
+        .isEqualTo("002003 (42S02): SQL compilation error: Object 'RAW.ORDERS' does not exist or not authorized.");
   }
 
   @Test

@@ -51,7 +51,7 @@ class ClassifyCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("class:        DATABASE / MISSING_COLUMN")
         .contains("fix lives in: YOUR_SQL_OR_PERMISSIONS")
-        .contains("first line:   Database Error in model base_stock (models/base_stock.sql)")
+        .contains("first line:   000904 (42000): SQL compilation error: error line 6 at position 7 invalid identifier")
         .contains("objects:      column=Company Symbol, error_code=000904, sql_state=42000")
         .contains("evidence:     snowflake.invalid-identifier (600) DATABASE/MISSING_COLUMN");
   }
