@@ -43,7 +43,16 @@ final class Renderers {
       if (!root.firstLine().isEmpty()) {
         sb.append("   ").append(root.firstLine()).append('\n');
       }
+      compiledPath(root).ifPresent(p -> sb.append("   compiled SQL: ").append(p).append('\n'));
+      java.util.OptionalDouble ran = executionTime(r, root);
+      if (ran.isPresent() || root.materialization().isPresent()) {
+        sb.append("   ").append(root.materialization().map(m -> "materialized " + m).orElse(""))
+            .append(ran.isPresent() && root.materialization().isPresent() ? ", " : "")
+            .append(ran.isPresent() ? String.format(java.util.Locale.ROOT, "ran %.1f s", ran.getAsDouble()) : "")
+            .append('\n');
+      }
       sb.append("   blast radius: ").append(root.record().blastRadius()).append('\n');
+      sb.append("   action: ").append(action(root)).append('\n');
       for (ExposureImpact e : root.blastRadius().exposures()) {
         sb.append("   exposure: ").append(e.name()).append(e.type().map(t -> " (" + t + ")").orElse(""))
             .append(e.owner().map(o -> ", owner " + o).orElse("")).append('\n');
@@ -74,6 +83,38 @@ final class Renderers {
       sb.append('\n');
     }
     out.write(sb.toString());
+  }
+
+  /** Where dbt wrote the node's compiled SQL (for models, snapshots, analyses and tests), relative to the project. */
+  static java.util.Optional<String> compiledPath(RootCause root) {
+    return root.node().filter(n -> n.resourceType() == dev.dbttriage.artifact.ResourceType.MODEL
+        || n.resourceType() == dev.dbttriage.artifact.ResourceType.SNAPSHOT
+        || n.resourceType() == dev.dbttriage.artifact.ResourceType.ANALYSIS
+        || n.resourceType() == dev.dbttriage.artifact.ResourceType.TEST)
+        .filter(n -> !n.originalFilePath().isEmpty())
+        .map(n -> "target/compiled/" + n.packageName() + "/" + n.originalFilePath()
+            + (n.resourceType() == dev.dbttriage.artifact.ResourceType.TEST && !n.originalFilePath().endsWith(".sql")
+                ? "/" + n.name() + ".sql" : ""));
+  }
+
+  /** The root's execution time in the run, when it ran. */
+  static java.util.OptionalDouble executionTime(TriageReport r, RootCause root) {
+    for (dev.dbttriage.artifact.RunResult x : r.results()) {
+      if (x.uniqueId().equals(root.uniqueId()) && x.executionTime() > 0) {
+        return java.util.OptionalDouble.of(x.executionTime());
+      }
+    }
+    return java.util.OptionalDouble.empty();
+  }
+
+  /** The runbook's call: page for a major root, handle alone a minor one. */
+  static String action(RootCause root) {
+    return switch (root.severity()) {
+      case MAJOR -> "page the on-call owner now: major blast radius";
+      case MODERATE -> "handle it now and tell the owners downstream";
+      case MINOR -> "handle it alone, no page: minor blast radius";
+      case INFO -> "no action needed now: a warning";
+    };
   }
 
   private static String header(TriageReport r) {
@@ -214,7 +255,7 @@ final class Renderers {
       opt(g, "max_severity", r.maxSeverity().map(Severity::label));
       g.writeArrayFieldStart("roots");
       for (RootCause root : r.roots()) {
-        writeRoot(g, root);
+        writeRoot(g, r, root);
       }
       g.writeEndArray();
       g.writeObjectFieldStart("skipped_by");
@@ -248,7 +289,7 @@ final class Renderers {
     out.write('\n');
   }
 
-  private static void writeRoot(JsonGenerator g, RootCause root) throws IOException {
+  private static void writeRoot(JsonGenerator g, TriageReport r, RootCause root) throws IOException {
     g.writeStartObject();
     g.writeStringField("kind", root.kind().label());
     g.writeStringField("unique_id", root.uniqueId());
@@ -258,13 +299,21 @@ final class Renderers {
     opt(g, "materialization", root.materialization());
     g.writeStringField("severity", root.severity().label());
     g.writeStringField("first_line", root.firstLine());
+    opt(g, "compiled_path", compiledPath(root));
+    java.util.OptionalDouble ran = executionTime(r, root);
+    if (ran.isPresent()) {
+      g.writeNumberField("execution_time", ran.getAsDouble());
+    } else {
+      g.writeNullField("execution_time");
+    }
+    g.writeStringField("action", action(root));
     opt(g, "message", root.message());
     if (root.refresh().isPresent()) {
-      dev.dbttriage.decide.RefreshDecision r = root.refresh().get();
+      dev.dbttriage.decide.RefreshDecision decision = root.refresh().get();
       g.writeObjectFieldStart("refresh");
-      g.writeStringField("kind", r.kind().name().toLowerCase(java.util.Locale.ROOT));
-      strings(g, "reasons", r.reasons().stream().map(dev.dbttriage.classify.Redaction::redact).toList());
-      strings(g, "commands", r.commands());
+      g.writeStringField("kind", decision.kind().name().toLowerCase(java.util.Locale.ROOT));
+      strings(g, "reasons", decision.reasons().stream().map(dev.dbttriage.classify.Redaction::redact).toList());
+      strings(g, "commands", decision.commands());
       g.writeEndObject();
     } else {
       g.writeNullField("refresh");

@@ -106,4 +106,21 @@ class ResourceTypeJudgmentTest {
     assertThat(plan.steps().get(1).command()).isEqualTo("dbt run --select stg+");
     assertThat(plan.verified()).isTrue();
   }
+
+  @Test
+  void theReportSaysWhereTheCompiledSqlIsAndWhetherToPage() throws Exception {
+    HandMadeRun run = new HandMadeRun().model("stg").model("mart", "stg");
+    run.result("stg", RunStatus.ERROR, "Database Error in model stg\n  boom");
+    run.result("mart", RunStatus.SKIPPED);
+
+    TriageReport report = engine(ErrorClass.DATABASE, Subclass.SQL_SYNTAX, Optional.empty())
+        .triage(TriageInput.of(run.manifest(), run.run("run")));
+
+    assertThat(ReportFormat.TEXT.render(report)).contains("   compiled SQL: target/compiled/shop/models/stg.sql")
+        .contains("   action: handle it alone, no page: minor blast radius");
+    com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(ReportFormat.JSON.render(report)).get("roots").get(0);
+    assertThat(root.get("compiled_path").asText()).endsWith("models/stg.sql");
+    assertThat(root.get("action").asText()).startsWith("handle it alone");
+  }
 }
