@@ -46,6 +46,11 @@ final class SkipAttribution {
 
   /** The resource type of an id: the manifest's, else its prefix's ({@code operation.}, {@code model.}, ...). */
   ResourceType typeOf(String id) {
+    return typeOf(graph, id);
+  }
+
+  /** The resource type of an id in a lineage: the manifest's, else its prefix's. */
+  static ResourceType typeOf(LineageIndex graph, String id) {
     int i = graph.memberIndexOf(id);
     if (i >= 0) {
       return graph.node(i).resourceType();

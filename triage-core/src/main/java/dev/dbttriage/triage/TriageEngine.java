@@ -108,7 +108,6 @@ public final class TriageEngine {
     /** sources.json is more than a day away from the run: its verdicts are context, not current roots. */
     final boolean staleSources;
     final Optional<String> generatedAt;
-    final SkipAttribution skips;
     final BlastRadii radii;
     final RunHistory history;
 
@@ -131,21 +130,21 @@ public final class TriageEngine {
       this.generatedAt = input.current().latestRun().flatMap(r -> r.metadata().generatedAt());
       boolean hasTests = false;
       boolean hasBuildables = false;
-      this.skips = new SkipAttribution(graph, results, false);
       for (String id : results.keySet()) {
-        ResourceType t = skips.typeOf(id);
+        ResourceType t = SkipAttribution.typeOf(graph, id);
         hasTests |= t == ResourceType.TEST || t == ResourceType.UNIT_TEST;
         hasBuildables |= t == ResourceType.MODEL || t == ResourceType.SEED || t == ResourceType.SNAPSHOT;
       }
       boolean buildSemantics = command.equals("build") || (command.isEmpty() && hasTests && hasBuildables);
       this.radii = new BlastRadii(graph, manifest, minorThreshold, majorThreshold);
       this.history = new RunHistory(input);
-      this.skipsForCommand = new SkipAttribution(graph, results, buildSemantics);
+      this.skips = new SkipAttribution(graph, results, buildSemantics);
       this.context = InvocationContext.of(latestArgs(),
           input.current().latestRun().flatMap(r -> r.metadata().dbtVersion()).flatMap(DbtVersion::tryParse));
     }
 
-    final SkipAttribution skipsForCommand;
+    /** dbt's skip propagation for the run's command ({@code build} also skips below failing tests). */
+    final SkipAttribution skips;
     /** The invocation's command and flags, for every command the report prints. */
     final InvocationContext context;
 
@@ -171,7 +170,6 @@ public final class TriageEngine {
     }
 
     TriageReport report() {
-      SkipAttribution skips = skipsForCommand;
       Map<String, BitSet> causes = new LinkedHashMap<>();
       Map<String, RootKind> kinds = new LinkedHashMap<>();
       Map<String, List<String>> related = new HashMap<>();
@@ -401,7 +399,7 @@ public final class TriageEngine {
       sortedSkipped.sort(null);
       List<String> sortedRelated = new ArrayList<>(related);
       sortedRelated.sort(null);
-      ResourceType type = node.map(Node::resourceType).orElse(skipsForCommand.typeOf(id));
+      ResourceType type = node.map(Node::resourceType).orElse(skips.typeOf(id));
       Optional<RefreshDecision> refresh = kind == RootKind.FAILED_NODE
           ? refreshDecision(id, node, result, diagnosis, firstLine) : Optional.empty();
       ResolutionKind resolution = RecoveryAdvice.resolution(kind, diagnosis, node, refresh, manifest);
