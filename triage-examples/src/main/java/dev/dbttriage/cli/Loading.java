@@ -16,6 +16,14 @@ final class Loading {
 
   static TargetArtifacts readTarget(Path dir, CliContext context) {
     announce(dir.resolve("manifest.json"), context);
+    // the out-of-memory message names the biggest artifact of the target
+    for (String f : new String[] {"manifest.json", "run_results.json", "sources.json", "catalog.json"}) {
+      try {
+        Inputs.noteSize(dir.resolve(f).toString(), java.nio.file.Files.size(dir.resolve(f)));
+      } catch (java.io.IOException | SecurityException e) {
+        // absent or unreadable: the reader says so
+      }
+    }
     return Artifacts.readTarget(dir);
   }
 
