@@ -19,6 +19,7 @@ module dev.dbttriage.core {
   exports dev.dbttriage.deploy;
   exports dev.dbttriage.classify;
   exports dev.dbttriage.command;
+  exports dev.dbttriage.log;
 
   uses dev.dbttriage.classify.Rule;
   uses dev.dbttriage.classify.RulePack;

@@ -34,7 +34,11 @@ public enum WarningCode {
   /** Bytes that are not UTF-8 were replaced by U+FFFD. */
   INVALID_UTF8(false),
   /** A result's {@code failures} is text that is not a number; the count was left unknown. */
-  FAILURES_NOT_A_NUMBER(false);
+  FAILURES_NOT_A_NUMBER(false),
+  /** A line of a dbt log was longer than the log reader keeps (SQL or an event dictionary) and was cut. */
+  LOG_LINE_TRUNCATED(false),
+  /** Lines of a dbt log that start like JSON are not dbt log events and were skipped. */
+  LOG_LINE_UNREADABLE(true);
 
   private final boolean degradesFindings;
 
