@@ -3,9 +3,14 @@ package dev.dbttriage;
 import dev.dbttriage.artifact.Artifacts;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.RunResults;
+import dev.dbttriage.artifact.RunState;
 import dev.dbttriage.artifact.TargetArtifacts;
 import dev.dbttriage.decide.FullRefreshAdvisor;
 import dev.dbttriage.lineage.Project;
+import dev.dbttriage.log.DbtLog;
+import dev.dbttriage.log.LogInvocation;
+import dev.dbttriage.log.LogReader;
+import dev.dbttriage.log.LogRuns;
 import dev.dbttriage.plan.RescuePlan;
 import dev.dbttriage.plan.RescuePlanner;
 import dev.dbttriage.select.SelectorEngine;
@@ -13,6 +18,8 @@ import dev.dbttriage.triage.TriageEngine;
 import dev.dbttriage.triage.TriageInput;
 import dev.dbttriage.triage.TriageReport;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The entry point of dbt-triage: read what a dbt run left in {@code target/}, and triage it.
@@ -81,6 +88,56 @@ public final class Triage {
       throw new IllegalArgumentException("the target has no run_results.json to triage");
     }
     return engine().build().triage(TriageInput.of(target));
+  }
+
+  /**
+   * Reads a dbt log ({@code logs/dbt.log}, JSON lines or console output) of any dbt version.
+   *
+   * @param file the log
+   * @return the log, split into invocations
+   * @throws dev.dbttriage.log.LogException if the file is missing, empty, binary or not a dbt log
+   */
+  public static DbtLog readLog(Path file) {
+    return LogReader.read(file);
+  }
+
+  /**
+   * Triages a run from its {@code target/} and its log: the log's results stand in for a
+   * {@code run_results.json} that is missing or from another invocation (a killed run), and add timing and
+   * messages to one of the same invocation ({@link LogRuns#choose}). A replaced {@code run_results.json} is kept
+   * as history.
+   *
+   * @param target the artifacts (a manifest is required; run results are optional)
+   * @param log the log
+   * @return the report; its warnings say where the results came from ({@code LOG_RESULTS}) and what a kill
+   *     interrupted ({@code RUN_KILLED})
+   * @throws dev.dbttriage.log.LogException if neither the log nor the target has results
+   */
+  public static TriageReport triage(TargetArtifacts target, DbtLog log) {
+    RunResults chosen = LogRuns.choose(target.runResults(), log, target.manifest());
+    List<RunResults> history = target.runResults().filter(r -> LogRuns.fromLog(chosen)).map(List::of)
+        .orElse(List.of());
+    TriageInput input = new TriageInput(Project.of(target.manifest()), RunState.of(List.of(chosen)), history,
+        target.sources(), target.catalog(), Optional.empty());
+    return engine().build().triage(input);
+  }
+
+  /**
+   * Triages a run from its log alone, without a manifest: each failure's class and first line, what ran and
+   * what did not. Lineage is unknown (the warning {@code LINEAGE_UNKNOWN} says so), so blast radii are empty and
+   * skipped nodes are not attributed to their failures.
+   *
+   * @param log the log
+   * @return the report
+   * @throws dev.dbttriage.log.LogException if no invocation of the log ran nodes
+   */
+  public static TriageReport triage(DbtLog log) {
+    LogInvocation inv = log.incident().orElseThrow(() -> new dev.dbttriage.log.LogException(
+        log.source() + ": no invocation in the log ran nodes", log.source(), null));
+    Manifest manifest = LogRuns.manifestOf(log, inv);
+    RunResults run = LogRuns.toRunResults(log, inv, manifest, "there is no target/ directory");
+    return engine().build().triage(new TriageInput(Project.of(manifest), RunState.of(List.of(run)), List.of(),
+        Optional.empty(), Optional.empty(), Optional.empty()));
   }
 
   /**

@@ -38,7 +38,15 @@ public enum WarningCode {
   /** A line of a dbt log was longer than the log reader keeps (SQL or an event dictionary) and was cut. */
   LOG_LINE_TRUNCATED(false),
   /** Lines of a dbt log that start like JSON are not dbt log events and were skipped. */
-  LOG_LINE_UNREADABLE(true);
+  LOG_LINE_UNREADABLE(true),
+  /** The results of a triage come from a dbt log (or a log added timing and messages to run_results.json). */
+  LOG_RESULTS(false),
+  /** The log's invocation was killed while nodes ran: dbt wrote no result for them or for what never started. */
+  RUN_KILLED(false),
+  /** Nodes a log names are not in the manifest and were left out of the results. */
+  LOG_NODE_UNRESOLVED(true),
+  /** There is no manifest: lineage is unknown, so blast radii and skip attribution are not known. */
+  LINEAGE_UNKNOWN(false);
 
   private final boolean degradesFindings;
 

@@ -1,5 +1,6 @@
 package dev.dbttriage.log;
 
+import dev.dbttriage.artifact.InvocationArgs;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +17,8 @@ import java.util.Set;
  * @param adapter the adapter, from {@code Registered adapter:} or the first {@code Acquiring new X connection}
  * @param command the command: {@code invocation_command} (dbt 1.5+), the {@code which} argument (up to 1.4), the
  *     command line an orchestrator logged, or {@code rpc <method>} for an rpc-server request
+ * @param args the arguments the log shows (the command line, or the arguments dbt printed), in the shape a
+ *     {@code run_results.json} records them: the subcommand, selection, target and vars a re-run needs
  * @param startedAt the time of the invocation's first line, as printed
  * @param endedAt the time of its last line, as printed
  * @param nodes its nodes, in the order the log first names them
@@ -36,6 +39,7 @@ public record LogInvocation(
     Optional<String> dbtVersion,
     Optional<String> adapter,
     Optional<String> command,
+    InvocationArgs args,
     Optional<String> startedAt,
     Optional<String> endedAt,
     List<LogNode> nodes,
@@ -57,6 +61,7 @@ public record LogInvocation(
     Objects.requireNonNull(dbtVersion, "dbtVersion");
     Objects.requireNonNull(adapter, "adapter");
     Objects.requireNonNull(command, "command");
+    Objects.requireNonNull(args, "args");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(endedAt, "endedAt");
     nodes = List.copyOf(nodes);

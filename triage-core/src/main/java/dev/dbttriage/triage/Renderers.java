@@ -289,6 +289,18 @@ final class Renderers {
     out.write('\n');
   }
 
+  /** Where a root's evidence came from: its result's source, or the newest run's for a group of nodes. */
+  private static Optional<String> source(TriageReport r, RootCause root) {
+    Optional<String> own = r.resultSource(root.uniqueId());
+    if (own.isPresent() || root.kind() == RootKind.SOURCE_FRESHNESS) {
+      return root.kind() == RootKind.SOURCE_FRESHNESS ? Optional.of("sources") : own;
+    }
+    if (r.resultSources().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(r.resultSources().containsValue("log") ? "log" : "run_results");
+  }
+
   private static void writeRoot(JsonGenerator g, TriageReport r, RootCause root) throws IOException {
     g.writeStartObject();
     g.writeStringField("kind", root.kind().label());
@@ -296,6 +308,7 @@ final class Renderers {
     g.writeStringField("name", root.name());
     g.writeStringField("resource_type", root.resourceType().dbtName());
     g.writeStringField("status", root.status());
+    opt(g, "source", source(r, root));
     opt(g, "materialization", root.materialization());
     g.writeStringField("severity", root.severity().label());
     g.writeStringField("first_line", root.firstLine());

@@ -267,7 +267,18 @@ public final class TriageEngine {
           neverRan,
           List.copyOf(warnings),
           List.copyOf(results.values()),
-          CommonCauses.find(roots));
+          CommonCauses.find(roots),
+          resultSources());
+    }
+
+    /** Where each result came from, the newest run winning as in {@link RunState}. */
+    Map<String, String> resultSources() {
+      Map<String, String> sources = new java.util.HashMap<>();
+      for (RunResults run : input.current().runs()) {
+        String source = dev.dbttriage.log.LogRuns.fromLog(run) ? "log" : "run_results";
+        run.results().forEach(r -> sources.put(r.uniqueId(), source));
+      }
+      return sources;
     }
 
     /** The args of the newest run that is not a {@code dbt retry} (whose args replay the original's). */

@@ -32,6 +32,8 @@ import java.util.Optional;
  *     with a stable code
  * @param results the run's results (the newest per node when several runs were merged), in run order
  * @param commonCauses groups of three or more roots that look like one problem, largest first
+ * @param resultSources where each result came from, by unique id: {@code run_results} or {@code log} (results
+ *     read from a dbt log, see {@link dev.dbttriage.log.LogRuns})
  */
 public record TriageReport(
     Project project,
@@ -47,7 +49,8 @@ public record TriageReport(
     List<String> neverRan,
     List<ReportWarning> warnings,
     List<RunResult> results,
-    List<CommonCause> commonCauses) {
+    List<CommonCause> commonCauses,
+    Map<String, String> resultSources) {
 
   /** Validates and copies the components. */
   public TriageReport {
@@ -69,6 +72,17 @@ public record TriageReport(
     warnings = List.copyOf(warnings);
     results = List.copyOf(results);
     commonCauses = List.copyOf(commonCauses);
+    resultSources = Map.copyOf(resultSources);
+  }
+
+  /**
+   * Returns where the result of a node came from: {@code run_results} or {@code log}.
+   *
+   * @param uniqueId the node
+   * @return the source, or empty when the node has no result
+   */
+  public Optional<String> resultSource(String uniqueId) {
+    return Optional.ofNullable(resultSources.get(uniqueId));
   }
 
   /** Returns the most severe root's severity, or empty when nothing needs attention. */

@@ -395,7 +395,7 @@ public final class RunResultsReader {
   }
 
   /** Builds {@link InvocationArgs} from the recorded {@code args}. */
-  static InvocationArgs invocationArgs(Map<String, Object> args) {
+  public static InvocationArgs invocationArgs(Map<String, Object> args) {
     Object which = args.get("which");
     if (!(which instanceof String)) {
       which = args.get("command");

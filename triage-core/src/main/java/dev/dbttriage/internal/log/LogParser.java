@@ -3,8 +3,10 @@ package dev.dbttriage.internal.log;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbttriage.artifact.ArtifactWarning;
+import dev.dbttriage.artifact.InvocationArgs;
 import dev.dbttriage.artifact.WarningCode;
 import dev.dbttriage.classify.ErrorClass;
+import dev.dbttriage.internal.json.RunResultsReader;
 import dev.dbttriage.log.DbtLog;
 import dev.dbttriage.log.LogFormat;
 import dev.dbttriage.log.LogInvocation;
@@ -195,6 +197,7 @@ public final class LogParser {
     invocations.add(inv);
     current = inv;
     if (pendingCommand != null) {
+      inv.args.putAll(LogArguments.fromCommandLine(pendingCommand));
       inv.command = pendingCommand;
       inv.commandFromOrchestrator = true;
       pendingCommand = null;
@@ -484,9 +487,12 @@ public final class LogParser {
     if (target.commandFromOrchestrator) {
       return;
     }
+    Map<String, Object> printed = LogArguments.fromPrinted(t.length() > 20_000 ? t.substring(0, 20_000) : t);
+    printed.forEach(target.args::putIfAbsent);
     Matcher m = INVOCATION_COMMAND.matcher(t);
     if (m.find()) {
       target.command = m.group(1).replace("\\'", "'").replace("\\\\", "\\");
+      target.args.putAll(LogArguments.fromCommandLine(target.command));
       return;
     }
     m = WHICH_DICT.matcher(t);
@@ -975,6 +981,7 @@ public final class LogParser {
         }
         if (cmd != null && inv.command == null) {
           inv.command = cmd.replaceFirst("^\\S*[/\\\\](dbt(?:\\.exe)?) ", "$1 ");
+          inv.args.putAll(LogArguments.fromCommandLine(inv.command));
         }
       }
       case "AdapterRegistered" -> {
@@ -1174,8 +1181,14 @@ public final class LogParser {
         // Another invocation began while this one had nodes running: the process is gone.
         inv.killSignal = null;
       }
+      if (!inv.args.containsKey("which") && inv.command != null && !inv.command.startsWith("rpc ")
+          && !inv.command.contains(" ")) {
+        inv.args.put("which", inv.command);
+      }
       out.add(new LogInvocation(inv.index, format, Optional.ofNullable(inv.id), Optional.ofNullable(inv.version),
-          Optional.ofNullable(inv.adapter), Optional.ofNullable(inv.command), Optional.ofNullable(inv.startedAt),
+          Optional.ofNullable(inv.adapter), Optional.ofNullable(inv.command),
+          inv.args.isEmpty() ? InvocationArgs.NONE : RunResultsReader.invocationArgs(inv.args),
+          Optional.ofNullable(inv.startedAt),
           Optional.ofNullable(inv.endedAt), nodes, Optional.ofNullable(inv.summary), inv.completed, killed,
           Optional.ofNullable(inv.killSignal), Optional.ofNullable(inv.error), inv.firstLine));
     }
@@ -1197,6 +1210,7 @@ public final class LogParser {
     String endedAt;
     final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
     final Map<String, String> began = new HashMap<>();
+    final Map<String, Object> args = new LinkedHashMap<>();
     final Map<String, Node> lastResultByThread = new HashMap<>();
     LogSummary summary;
     boolean completed;
