@@ -88,16 +88,16 @@ public final class LogRuns {
       }
       results.add(result(id.get(), n));
     }
-    warnings.add(new ArtifactWarning(log.source(), "invocation " + invocation.index(), "the results come from "
+    warnings.add(new ArtifactWarning(log.source(), "line " + invocation.firstLine(), "the results come from "
         + log.source() + " (" + describe(invocation) + "): " + why, WarningCode.LOG_RESULTS));
     if (invocation.killed()) {
-      warnings.add(new ArtifactWarning(log.source(), "invocation " + invocation.index(), "the invocation was killed"
+      warnings.add(new ArtifactWarning(log.source(), "line " + invocation.firstLine(), "the invocation was killed"
           + invocation.killSignal().map(s -> " (" + s + ")").orElse(" (the log ends while nodes ran)")
           + " while " + running.size() + " node(s) ran: " + String.join(", ", running)
           + "; dbt wrote no result for them or for what never started", WarningCode.RUN_KILLED));
     }
     if (!unresolved.isEmpty()) {
-      warnings.add(new ArtifactWarning(log.source(), "invocation " + invocation.index(), unresolved.size()
+      warnings.add(new ArtifactWarning(log.source(), "line " + invocation.firstLine(), unresolved.size()
           + " node(s) of the log are not in the manifest and were left out: "
           + String.join(", ", unresolved.subList(0, Math.min(10, unresolved.size())))
           + (unresolved.size() > 10 ? ", ..." : ""), WarningCode.LOG_NODE_UNRESOLVED));
@@ -157,7 +157,7 @@ public final class LogRuns {
           + "for it; the one in the target is an earlier run's");
     }
     List<ArtifactWarning> warnings = new ArrayList<>(r.warnings());
-    warnings.add(new ArtifactWarning(log.source(), "invocation " + inv.index(), "neither " + log.source()
+    warnings.add(new ArtifactWarning(log.source(), "line " + inv.firstLine(), "neither " + log.source()
         + " nor run_results.json tells whether they describe the same invocation; the results come from "
         + "run_results.json", WarningCode.LOG_RESULTS));
     return new RunResults(r.metadata(), r.args(), r.elapsedTime(), r.results(), warnings);
@@ -199,7 +199,7 @@ public final class LogRuns {
     }
     List<ArtifactWarning> warnings = new ArrayList<>(results.warnings());
     warnings.addAll(log.warnings());
-    warnings.add(new ArtifactWarning(log.source(), "invocation " + invocation.index(), "run_results.json and "
+    warnings.add(new ArtifactWarning(log.source(), "line " + invocation.firstLine(), "run_results.json and "
         + log.source() + " describe the same invocation; run_results.json wins and the log adds timing and "
         + "messages", WarningCode.LOG_RESULTS));
     return new RunResults(results.metadata(), results.args(), results.elapsedTime(), out, warnings);

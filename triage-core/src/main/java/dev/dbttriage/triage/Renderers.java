@@ -51,8 +51,9 @@ final class Renderers {
             .append(ran.isPresent() ? String.format(java.util.Locale.ROOT, "ran %.1f s", ran.getAsDouble()) : "")
             .append('\n');
       }
-      sb.append("   blast radius: ").append(root.record().blastRadius()).append('\n');
-      sb.append("   action: ").append(action(root)).append('\n');
+      sb.append("   blast radius: ").append(r.hasWarning("LINEAGE_UNKNOWN")
+          ? "unknown (no manifest.json: the lineage is unknown)" : root.record().blastRadius()).append('\n');
+      sb.append("   action: ").append(action(r, root)).append('\n');
       for (ExposureImpact e : root.blastRadius().exposures()) {
         sb.append("   exposure: ").append(e.name()).append(e.type().map(t -> " (" + t + ")").orElse(""))
             .append(e.owner().map(o -> ", owner " + o).orElse("")).append('\n');
@@ -158,6 +159,9 @@ final class Renderers {
         .append(skipped == 1 ? "" : "s").append(" attributed");
     if (!r.neverRan().isEmpty()) {
       sb.append("; ").append(r.neverRan().size()).append(" selected node(s) never ran");
+    }
+    if (r.hasWarning("RUN_KILLED")) {
+      sb.append("; the run was KILLED while nodes ran (see RUN_KILLED below)");
     }
     r.maxSeverity().ifPresent(s -> sb.append("; worst: ").append(s.label()));
     return sb.toString();
@@ -289,6 +293,13 @@ final class Renderers {
     out.write('\n');
   }
 
+  /** The page-or-not action, unless the lineage is unknown and the blast radius with it. */
+  private static String action(TriageReport r, RootCause root) {
+    return r.hasWarning("LINEAGE_UNKNOWN")
+        ? "size the blast radius with the project's manifest.json before deciding whom to page"
+        : action(root);
+  }
+
   /** Where a root's evidence came from: its result's source, or the newest run's for a group of nodes. */
   private static Optional<String> source(TriageReport r, RootCause root) {
     Optional<String> own = r.resultSource(root.uniqueId());
@@ -319,7 +330,7 @@ final class Renderers {
     } else {
       g.writeNullField("execution_time");
     }
-    g.writeStringField("action", action(root));
+    g.writeStringField("action", action(r, root));
     opt(g, "message", root.message());
     if (root.refresh().isPresent()) {
       dev.dbttriage.decide.RefreshDecision decision = root.refresh().get();

@@ -244,10 +244,15 @@ public final class TriageEngine {
         for (String id : unexplained) {
           skippedBy.put(id, List.of("unexplained-skip"));
         }
-        roots.add(groupRoot(RootKind.UNEXPLAINED_SKIP, "unexplained-skip", unexplained,
-            "skipped with no failed node upstream in the results given; pass the run's other run_results.json"));
-        warnings.add(new ReportWarning(ReportWarning.UNEXPLAINED_SKIPS,
-            unexplained.size() + " skipped node(s) have no failed node upstream in the results given", unexplained));
+        boolean lineageUnknown = input.manifest().warnings().stream()
+            .anyMatch(w -> w.code() == dev.dbttriage.artifact.WarningCode.LINEAGE_UNKNOWN);
+        roots.add(groupRoot(RootKind.UNEXPLAINED_SKIP, "unexplained-skip", unexplained, lineageUnknown
+            ? "skipped by dbt; without manifest.json the failure upstream of it is unknown"
+            : "skipped with no failed node upstream in the results given; pass the run's other run_results.json"));
+        if (!lineageUnknown) {
+          warnings.add(new ReportWarning(ReportWarning.UNEXPLAINED_SKIPS,
+              unexplained.size() + " skipped node(s) have no failed node upstream in the results given", unexplained));
+        }
       }
       roots.sort(ROOT_ORDER);
 

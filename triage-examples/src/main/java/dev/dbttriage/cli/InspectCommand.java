@@ -13,6 +13,7 @@ import dev.dbttriage.artifact.RunResult;
 import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.artifact.SourceFreshness;
 import dev.dbttriage.artifact.TargetArtifacts;
+import dev.dbttriage.log.LogReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringWriter;
@@ -39,7 +40,9 @@ import picocli.CommandLine.Parameters;
     usageHelpAutoWidth = true,
     description = {
         "Reads a dbt artifact (manifest.json, run_results.json, sources.json or catalog.json of any schema "
-            + "version; the kind is detected from the content) or a target/ directory (manifest.json required), "
+            + "version; the kind is detected from the content), a dbt log (logs/dbt.log of any version, JSON log "
+            + "lines or console output: each invocation's version, command, nodes and whether it was killed) "
+            + "or a target/ directory (manifest.json required), "
             + "and prints each artifact's kind, schema version, dbt version, adapter, counts of nodes by resource "
             + "type or results by status, and the warnings of lenient reads.",
         "PATH '-' reads the artifact from standard input; a pipe, FIFO or /dev/stdin is read without seeking."},
@@ -82,6 +85,11 @@ final class InspectCommand implements Callable<Integer> {
       t.runResults().ifPresent(r -> summaries.add(summarize(display(shown, "run_results.json"), r)));
       t.sources().ifPresent(s -> summaries.add(summarize(display(shown, "sources.json"), s)));
       t.catalog().ifPresent(c -> summaries.add(summarize(display(shown, "catalog.json"), c)));
+    } else if (Files.isRegularFile(path) && LogInspection.looksLikeLog(path)) {
+      String shown = Inputs.isStdin(pathArg) ? "standard input" : pathArg;
+      LogInspection.print(LogReader.read(path), shown, format.equals("json"), context.out());
+      context.out().flush();
+      return ExitCodes.OK;
     } else {
       ArtifactKind kind = Artifacts.detectKind(path);
       String p = Inputs.isStdin(pathArg) ? "standard input" : pathArg;

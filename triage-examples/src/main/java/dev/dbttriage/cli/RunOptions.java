@@ -7,7 +7,14 @@ import dev.dbttriage.artifact.RunState;
 import dev.dbttriage.artifact.TargetArtifacts;
 import dev.dbttriage.examples.SampleRun;
 import dev.dbttriage.lineage.Project;
+import dev.dbttriage.log.DbtLog;
+import dev.dbttriage.log.LogException;
+import dev.dbttriage.log.LogInvocation;
+import dev.dbttriage.log.LogReader;
+import dev.dbttriage.log.LogRuns;
 import dev.dbttriage.triage.TriageInput;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,20 +58,55 @@ final class RunOptions {
           + "newest result per node winning; repeat for more ('-' reads standard input)")
   List<String> runResults = new ArrayList<>();
 
-  /** Reads the target (or the bundled sample), the extra run results and the history. */
+  @Option(names = "--log", paramLabel = "FILE",
+      description = "dbt's log of the run (logs/dbt.log, JSON log lines or console output; '-' reads standard "
+          + "input, for a paste): its results stand in for a run_results.json that is missing or from another "
+          + "invocation (a killed run). Default: logs/dbt.log of the project, when there is one")
+  String log;
+
+  @Option(names = "--no-log", description = "do not read the project's logs/dbt.log")
+  boolean noLog;
+
+  /** Reads the target (or the bundled sample), the log, the extra run results and the history. */
   TriageInput input(CliContext context) {
     TargetArtifacts target;
+    if (log != null && noLog) {
+      throw new CliUsageException("give --log or --no-log, not both");
+    }
     if (sample) {
       if (this.target != null) {
         throw new CliUsageException("give TARGET_DIR or --sample, not both");
       }
+      if (log != null) {
+        throw new CliUsageException("give --log or --sample, not both");
+      }
       context.err().println(SAMPLE_NOTE);
       target = SampleRun.load();
     } else {
-      target = Loading.readTarget(TargetDir.resolve(this.target, targetPath, projectDir, context), context);
+      Path dir;
+      try {
+        dir = TargetDir.resolve(this.target, targetPath, projectDir, context);
+      } catch (CliUsageException e) {
+        if (log == null || this.target != null) {
+          throw e;
+        }
+        return logOnly(context);
+      }
+      target = Loading.readTarget(dir, context);
     }
+    Optional<DbtLog> dbtLog = sample || noLog ? Optional.empty() : log != null ? Optional.of(readLog(context))
+        : projectLog(target, context);
     List<RunResults> current = new ArrayList<>();
-    target.runResults().ifPresent(current::add);
+    List<RunResults> replaced = new ArrayList<>();
+    if (dbtLog.isPresent()) {
+      RunResults chosen = LogRuns.choose(target.runResults(), dbtLog.get(), target.manifest());
+      current.add(chosen);
+      if (LogRuns.fromLog(chosen)) {
+        target.runResults().ifPresent(replaced::add);
+      }
+    } else {
+      target.runResults().ifPresent(current::add);
+    }
     for (String f : runResults) {
       current.add(Artifacts.readRunResults(Inputs.asFile(f, "--run-results", context)));
     }
@@ -73,7 +115,7 @@ final class RunOptions {
       throw new CliUsageException("no run_results.json to triage in " + target.directory()
           .map(Path::toString).orElse("the sample") + "; pass --run-results FILE");
     }
-    List<RunResults> history = new ArrayList<>();
+    List<RunResults> history = new ArrayList<>(replaced);
     Optional<Manifest> previousManifest = Optional.empty();
     for (String p : previous) {
       Path path = Inputs.asFile(p, "--previous", context);
@@ -85,5 +127,53 @@ final class RunOptions {
     }
     return new TriageInput(Project.of(target.manifest()), RunState.of(current), history, target.sources(),
         target.catalog(), previousManifest);
+  }
+
+  private DbtLog readLog(CliContext context) {
+    String name = Inputs.isStdin(log) ? "standard input" : log;
+    try (InputStream in = Inputs.open(log, "--log", context)) {
+      return LogReader.read(in, name);
+    } catch (IOException e) {
+      throw new CliUsageException("cannot read --log '" + name + "': " + e.getMessage());
+    }
+  }
+
+  /** The project's {@code logs/dbt.log} (or {@code DBT_LOG_PATH}'s), when it has an invocation that ran nodes. */
+  private static Optional<DbtLog> projectLog(TargetArtifacts target, CliContext context) {
+    Optional<Path> dir = target.directory();
+    if (dir.isEmpty()) {
+      return Optional.empty();
+    }
+    String logPath = context.env().get("DBT_LOG_PATH");
+    Path project = dir.get().toAbsolutePath().getParent();
+    if (project == null) {
+      return Optional.empty();
+    }
+    Path file = (logPath != null && !logPath.isBlank() ? project.resolve(logPath) : project.resolve("logs"))
+        .resolve("dbt.log");
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    DbtLog read = LogReader.read(file);
+    if (read.incident().isEmpty()) {
+      return Optional.empty();
+    }
+    context.err().println("note: reading " + file + " next to the target (--no-log to skip it)");
+    return Optional.of(read);
+  }
+
+  /** A triage of the log alone: no target directory was found and --log was given. */
+  private TriageInput logOnly(CliContext context) {
+    if (!runResults.isEmpty() || !previous.isEmpty()) {
+      throw new CliUsageException("--run-results and --previous need a target directory");
+    }
+    DbtLog read = readLog(context);
+    LogInvocation inv = read.incident().orElseThrow(() -> new LogException(
+        read.source() + ": no invocation in the log ran nodes", read.source(), null));
+    context.err().println("note: no target directory: triaging " + read.source() + " alone (lineage unknown)");
+    Manifest manifest = LogRuns.manifestOf(read, inv);
+    RunResults run = LogRuns.toRunResults(read, inv, manifest, "there is no target/ directory");
+    return new TriageInput(Project.of(manifest), RunState.of(List.of(run)), List.of(), Optional.empty(),
+        Optional.empty(), Optional.empty());
   }
 }

@@ -91,7 +91,9 @@ final class TriageCommand implements Callable<Integer> {
 
   static int exitCode(TriageReport report, Optional<Severity> failOn) {
     // artifacts that could not be read in full are never a clean run a script may pass on
-    if (failOn.isPresent() && report.hasWarning(ReportWarning.RESULTS_INCOMPLETE)) {
+    // nor is a run that was killed while nodes ran, whatever the severity of what it lost
+    if (failOn.isPresent() && (report.hasWarning(ReportWarning.RESULTS_INCOMPLETE)
+        || report.hasWarning("RUN_KILLED"))) {
       return ExitCodes.FINDINGS;
     }
     if (failOn.isPresent() && report.maxSeverity().map(s -> s.compareTo(failOn.get()) >= 0).orElse(false)) {

@@ -277,7 +277,7 @@ public final class LogParser {
     if (inner.contains("Received SIGTERM") || inner.contains("Received SIGKILL")
         || inner.contains("Terminating instance") && current != null && !current.completed) {
       Inv target = openNodeInvocation();
-      if (target != null && target.killSignal == null) {
+      if (target != null && (target.killSignal == null || inner.contains("Received SIG"))) {
         target.killSignal = inner.contains("Received SIG") ? inner.substring(inner.indexOf("Received SIG")).strip()
             : inner.strip();
       }
