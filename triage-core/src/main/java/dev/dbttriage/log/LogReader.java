@@ -122,7 +122,13 @@ public final class LogReader {
       for (int i = 0; i < n; i++) {
         if (buf[i] == '\n') {
           if (!dropping) {
-            line.append(buf, start, i - start);
+            int room = MAX_LINE_CHARS - line.length();
+            if (i - start > room) {
+              line.append(buf, start, room);
+              parser.lineTruncated(lineNo + 1, MAX_LINE_CHARS);
+            } else {
+              line.append(buf, start, i - start);
+            }
           }
           lineNo++;
           parser.accept(line.toString());
