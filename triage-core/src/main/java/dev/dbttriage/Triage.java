@@ -102,6 +102,30 @@ public final class Triage {
   }
 
   /**
+   * Reads a dbt log an orchestrator holds in memory (a task's captured output, a paste).
+   *
+   * @param text the log's text
+   * @param name the name to use in warnings and errors
+   * @return the log, split into invocations
+   * @throws dev.dbttriage.log.LogException if the text is empty or not a dbt log
+   */
+  public static DbtLog parseLog(String text, String name) {
+    return LogReader.parse(text, name);
+  }
+
+  /**
+   * Reads a dbt log from a stream, which is not closed (an orchestrator's log stream, a pipe).
+   *
+   * @param in the stream
+   * @param name the name to use in warnings and errors
+   * @return the log, split into invocations
+   * @throws dev.dbttriage.log.LogException if the stream is empty, binary or not a dbt log
+   */
+  public static DbtLog readLog(java.io.InputStream in, String name) {
+    return LogReader.read(in, name);
+  }
+
+  /**
    * Triages a run from its {@code target/} and its log: the log's results stand in for a
    * {@code run_results.json} that is missing or from another invocation (a killed run), and add timing and
    * messages to one of the same invocation ({@link LogRuns#choose}). A replaced {@code run_results.json} is kept

@@ -104,7 +104,7 @@ class KilledRunTest {
 
   @Test
   void aLogAloneStillTriages() {
-    DbtLog log = LogReader.parse(LOG, "pasted");
+    DbtLog log = Triage.parseLog(LOG, "pasted");
     TriageReport report = Triage.triage(log);
     assertThat(report.warnings()).extracting(ReportWarning::code)
         .contains("LINEAGE_UNKNOWN", "LOG_RESULTS", "RUN_KILLED");

@@ -119,4 +119,58 @@ class LogReaderTest {
         .isEqualTo(List.of("model.shop.orders success"));
     assertThat(inv.nodes().get(0).executionTime().getAsDouble()).isEqualTo(1.5);
   }
+
+  @Test
+  void otherOrchestratorsPrefixesAreTakenOff() {
+    // GitHub Actions prefixes each line of a job log with its own timestamp; Airflow 1.10's BashOperator logs
+    // through bash_operator.py
+    String actions = String.join("\n",
+        "2024-03-01T10:00:00.1234567Z 10:00:00  Running with dbt=1.7.9",
+        "2024-03-01T10:00:01.1234567Z 10:00:01  1 of 2 START sql view model main.a ........ [RUN]",
+        "2024-03-01T10:00:02.1234567Z 10:00:02  1 of 2 ERROR creating sql view model main.a ... [ERROR in 0.10s]",
+        "2024-03-01T10:00:02.2234567Z 10:00:02  2 of 2 SKIP relation main.b .................. [SKIP]",
+        "2024-03-01T10:00:03.1234567Z 10:00:03  Done. PASS=0 WARN=0 ERROR=1 SKIP=1 TOTAL=2");
+    LogInvocation a = LogReader.parse(actions, "job.log").incident().orElseThrow();
+    assertThat(a.nodes()).extracting(n -> n.status().label() + " " + n.description())
+        .containsExactly("error sql view model main.a", "skipped relation main.b");
+    assertThat(a.summary()).map(LogSummary::total).contains(2);
+
+    String airflow1 = String.join("\n",
+        "[2021-05-01 10:00:00,123] {bash_operator.py:126} INFO - Running with dbt=0.19.1",
+        "[2021-05-01 10:00:01,123] {bash_operator.py:126} INFO - 10:00:01 | 1 of 1 START table model dbt.a.... [RUN]",
+        "[2021-05-01 10:00:02,123] {bash_operator.py:126} INFO - 10:00:02 | 1 of 1 OK created table model dbt.a [SELECT in 1.00s]",
+        "[2021-05-01 10:00:02,223] {bash_operator.py:126} INFO - Done. PASS=1 WARN=0 ERROR=0 SKIP=0 TOTAL=1");
+    LogInvocation b = LogReader.parse(airflow1, "task.log").incident().orElseThrow();
+    assertThat(b.dbtVersion()).contains("0.19.1");
+    assertThat(b.nodes()).extracting(n -> n.status().label() + " " + n.description())
+        .containsExactly("success table model dbt.a");
+    assertThat(b.completed()).isTrue();
+  }
+
+  @Test
+  void cutAndDamagedDevLogsNeverThrowAnythingButALogException() throws java.io.IOException {
+    java.nio.file.Path dir = LogLabelsTest.logs();
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isDirectory(dir), "log corpus absent: " + dir);
+    java.util.Random random = new java.util.Random(12);
+    int reads = 0;
+    try (var files = java.nio.file.Files.list(dir)) {
+      for (java.nio.file.Path f : files.filter(p -> p.toString().endsWith(".log")).sorted().toList()) {
+        byte[] all = java.nio.file.Files.readAllBytes(f);
+        for (int k = 0; k < 4; k++) {
+          byte[] b = java.util.Arrays.copyOf(all, random.nextInt(all.length + 1));
+          for (int j = 0; j < 20 && b.length > 0; j++) {
+            b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+          }
+          try {
+            DbtLog read = LogReader.read(new ByteArrayInputStream(b), f.getFileName().toString());
+            read.incident();
+          } catch (LogException expected) {
+            assertThat(expected.getMessage()).doesNotContain("\n");
+          }
+          reads++;
+        }
+      }
+    }
+    assertThat(reads).isEqualTo(27 * 4);
+  }
 }

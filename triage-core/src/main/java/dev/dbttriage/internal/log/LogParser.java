@@ -49,6 +49,8 @@ public final class LogParser {
   private static final Pattern LEGACY_LINE = Pattern.compile(
       "^(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d[.,]\\d+) \\(([^)]*)\\): ?(.*)$");
   private static final Pattern CONSOLE_LINE = Pattern.compile("^(\\d\\d:\\d\\d:\\d\\d)(?:  (.*)| ?\\| ?(.*)|\\s*)$");
+  private static final Pattern EMBEDDED = Pattern.compile(
+      "(?:\\s|\\|\\s|-\\s|:\\s)(\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+ \\[\\w+\\s*\\](?: \\[[^\\]]*\\])?: |  ))");
   private static final Pattern CLOCK_BAR = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d \\| ?");
   private static final Pattern RUNNING_WITH = Pattern.compile("Running with dbt(?:-fusion)?=(\\S+)");
   private static final Pattern FUSION_VERSION = Pattern.compile("^dbt-fusion (\\S+)");
@@ -224,9 +226,11 @@ public final class LogParser {
       Matcher a = AIRFLOW.matcher(text);
       if (a.matches()) {
         String inner = a.group(4);
-        if (a.group(2).startsWith("subprocess.py") && !inner.startsWith("Running command:")
-            && !inner.startsWith("Output:") && !inner.startsWith("Command exited with")
-            && !inner.startsWith("Tmp dir root") && !inner.startsWith("Sending SIG")) {
+        boolean taskOutput = a.group(2).startsWith("subprocess.py") || a.group(2).startsWith("bash_operator.py")
+            || a.group(2).startsWith("bash.py") || a.group(2).startsWith("logging_mixin.py");
+        if (taskOutput && !inner.startsWith("Running command:") && !inner.startsWith("Output:")
+            && !inner.startsWith("Command exited with") && !inner.startsWith("Tmp dir root")
+            && !inner.startsWith("Sending SIG") || looksLikeDbt(inner)) {
           text = inner;
           orchestrated = true;
         } else {
@@ -234,6 +238,15 @@ public final class LogParser {
           orchestratorLine(inner, a.group(1));
           return;
         }
+      }
+    }
+    if (!orchestrated && !looksLikeDbt(text)) {
+      // Another orchestrator's prefix (GitHub Actions, Kubernetes, Prefect, Dagster): a timestamp and some
+      // words, then dbt's own line. Only a line that is otherwise no dbt line is searched.
+      Matcher p = EMBEDDED.matcher(text.length() > 200 ? text.substring(0, 200) : text);
+      if (p.find() && p.start() > 0 && p.start() <= 160) {
+        text = text.substring(p.start(1));
+        orchestrated = true;
       }
     }
     Matcher m;
@@ -263,6 +276,22 @@ public final class LogParser {
     } else {
       message(text, null, null, true, line, orchestrated ? LogFormat.CONSOLE : null);
     }
+  }
+
+  /** True for a line in one of dbt's own text shapes (file, legacy, Fusion or console line, or a header). */
+  private static boolean looksLikeDbt(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    char c = text.charAt(0);
+    if (c == '=') {
+      return HEADER.matcher(text).matches();
+    }
+    if (c < '0' || c > '9') {
+      return false;
+    }
+    return FILE_LINE.matcher(text).matches() || LEGACY_LINE.matcher(text).matches()
+        || FUSION_LINE.matcher(text).matches() || CONSOLE_LINE.matcher(text).matches();
   }
 
   private void orchestratorLine(String inner, String time) {
