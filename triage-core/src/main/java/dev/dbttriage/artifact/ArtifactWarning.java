@@ -1,5 +1,6 @@
 package dev.dbttriage.artifact;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -10,14 +11,28 @@ import java.util.Objects;
  * @param jsonPath the JSON path the warning is about, {@code "$"} for the whole file
  * @param message a one-line description
  * @param code the stable code of the leniency
+ * @param nodes the unique ids the warning is about, if any (the nodes a killed run was running)
  */
-public record ArtifactWarning(String file, String jsonPath, String message, WarningCode code) {
-  /** Validates the components. */
+public record ArtifactWarning(String file, String jsonPath, String message, WarningCode code, List<String> nodes) {
+  /** Validates and copies the components. */
   public ArtifactWarning {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(jsonPath, "jsonPath");
     Objects.requireNonNull(message, "message");
     Objects.requireNonNull(code, "code");
+    nodes = List.copyOf(nodes);
+  }
+
+  /**
+   * Creates a warning about no node in particular.
+   *
+   * @param file the file name or stream description
+   * @param jsonPath the JSON path the warning is about, {@code "$"} for the whole file
+   * @param message a one-line description
+   * @param code the stable code of the leniency
+   */
+  public ArtifactWarning(String file, String jsonPath, String message, WarningCode code) {
+    this(file, jsonPath, message, code, List.of());
   }
 
   /** Returns true when this leniency can make findings incomplete ({@link WarningCode#degradesFindings()}). */

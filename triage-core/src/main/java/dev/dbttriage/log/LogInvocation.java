@@ -86,6 +86,27 @@ public record LogInvocation(
     return nodes.stream().filter(n -> n.status() == LogNodeStatus.STARTED).toList();
   }
 
+  /**
+   * Returns how many nodes dbt said it would run: the {@code M} of its {@code N of M} lines (hooks aside), or
+   * empty when the log does not number them (JSON without indexes, Fusion).
+   */
+  public java.util.OptionalInt planned() {
+    return nodes.stream().filter(n -> !n.hook() && n.total() > 0).mapToInt(LogNode::total).max();
+  }
+
+  /**
+   * Returns how many of the {@linkplain #planned() planned} nodes the log never names: they never started (a
+   * kill, or {@code --fail-fast}).
+   */
+  public java.util.OptionalInt neverStarted() {
+    java.util.OptionalInt planned = planned();
+    if (planned.isEmpty()) {
+      return planned;
+    }
+    long seen = nodes.stream().filter(n -> !n.hook() && n.index() > 0).mapToInt(LogNode::index).distinct().count();
+    return java.util.OptionalInt.of((int) Math.max(0, planned.getAsInt() - seen));
+  }
+
   /** Returns the dbt subcommand of a command string ({@code dbt build --select x} gives {@code build}). */
   static String subcommand(String command) {
     String[] words = command.trim().split("\\s+");

@@ -94,7 +94,8 @@ public final class LogRuns {
       warnings.add(new ArtifactWarning(log.source(), "line " + invocation.firstLine(), "the invocation was killed"
           + invocation.killSignal().map(s -> " (" + s + ")").orElse(" (the log ends while nodes ran)")
           + " while " + running.size() + " node(s) ran: " + String.join(", ", running)
-          + "; dbt wrote no result for them or for what never started", WarningCode.RUN_KILLED));
+          + "; dbt wrote no result for them or for what never started", WarningCode.RUN_KILLED,
+          running.stream().filter(id -> id.indexOf(' ') < 0).toList()));
     }
     if (!unresolved.isEmpty()) {
       warnings.add(new ArtifactWarning(log.source(), "line " + invocation.firstLine(), unresolved.size()

@@ -158,7 +158,7 @@ public final class TriageEngine {
       for (dev.dbttriage.artifact.ArtifactWarning w : all) {
         String text = Redaction.redact(w.toString());
         if (seen.add(text)) {
-          warnings.add(ReportWarning.of(w.code().name(), text));
+          warnings.add(new ReportWarning(w.code().name(), text, w.nodes()));
         }
       }
       boolean incomplete = input.manifest().incomplete() || input.current().runs().stream().anyMatch(RunResults::incomplete)

@@ -83,7 +83,7 @@ class KilledRunTest {
     assertThat(report.warnings()).extracting(ReportWarning::code).contains("LOG_RESULTS", "RUN_KILLED")
         .doesNotContain(ReportWarning.INVOCATION_MISMATCH);
     assertThat(report.warnings()).filteredOn(w -> w.code().equals("RUN_KILLED")).singleElement()
-        .satisfies(w -> assertThat(w.message()).contains("model.customer360.stg_web__transactions"));
+        .satisfies(w -> assertThat(w.nodes()).containsExactly("model.customer360.stg_web__transactions"));
     assertThat(report.resultSource("model.customer360.stg_sf__contacts")).contains("log");
     // what the build selected and never finished: 18 nodes minus the 3 that finished, the killed model included
     assertThat(report.neverRan()).hasSize(15).contains("model.customer360.stg_web__transactions",

@@ -72,6 +72,10 @@ final class LogInspection {
         b.append(": ").append(inv.nodes().size()).append(" node(s) ").append(counts);
       }
       b.append(inv.killed() ? " KILLED" : inv.completed() ? "" : " (no end in the log)");
+      if (inv.killed() && inv.neverStarted().isPresent()) {
+        b.append(", ").append(inv.neverStarted().getAsInt()).append(" of ").append(inv.planned().getAsInt())
+            .append(" never started");
+      }
       b.append('\n');
       if (incident.isPresent() && incident.get() == inv) {
         for (LogNode n : inv.nodes()) {
@@ -119,6 +123,13 @@ final class LogInspection {
         str(g, "ended_at", inv.endedAt());
         g.writeBooleanField("completed", inv.completed());
         g.writeBooleanField("killed", inv.killed());
+        if (inv.planned().isPresent()) {
+          g.writeNumberField("planned", inv.planned().getAsInt());
+          g.writeNumberField("never_started", inv.neverStarted().getAsInt());
+        } else {
+          g.writeNullField("planned");
+          g.writeNullField("never_started");
+        }
         str(g, "kill_signal", inv.killSignal());
         str(g, "error", inv.error().map(Redaction::redact));
         if (inv.summary().isPresent()) {

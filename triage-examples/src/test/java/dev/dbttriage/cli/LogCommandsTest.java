@@ -101,6 +101,17 @@ class LogCommandsTest {
   }
 
   @Test
+  void inspectSaysWhatAKillCut(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("dbt.log"), LOG);
+    assertThat(run(dir, new byte[0], "inspect", "dbt.log")).isZero();
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("dbt.log: dbt log, 1 invocation(s); the incident "
+        + "is invocation 0\n"
+        + "  #0 debug-1.5 dbt=1.7.2 postgres `dbt build --target dev`: 4 node(s) {started=1, success=3} KILLED, 14 "
+        + "of 18 never started\n"
+        + "      started sql table model public.stg_web__transactions\n");
+  }
+
+  @Test
   void inspectRefusesTextThatIsNoDbtLog(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("notes.txt"), "password=hunter2\nnothing here\n");
     assertThat(run(dir, new byte[0], "inspect", "notes.txt")).isEqualTo(2);
@@ -117,6 +128,11 @@ class LogCommandsTest {
     List<String> codes = new ArrayList<>();
     j.get("warnings").forEach(w -> codes.add(w.get("code").asText()));
     assertThat(codes).contains("LOG_RESULTS", "RUN_KILLED").doesNotContain("INVOCATION_MISMATCH");
+    j.get("warnings").forEach(w -> {
+      if (w.get("code").asText().equals("RUN_KILLED")) {
+        assertThat(w.get("nodes").toString()).isEqualTo("[\"model.customer360.stg_web__transactions\"]");
+      }
+    });
     assertThat(j.get("never_ran")).hasSize(15);
     JsonNode root = j.get("roots").get(0);
     assertThat(root.get("kind").asText()).isEqualTo("never_ran");
