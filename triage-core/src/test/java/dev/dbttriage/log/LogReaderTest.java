@@ -173,4 +173,27 @@ class LogReaderTest {
     }
     assertThat(reads).isEqualTo(27 * 4);
   }
+
+  @Test
+  void readsFusionConsoleOutput() {
+    // the shape of dbt Fusion's console output as its issue tracker shows it (dbt-labs/dbt-fusion#828, #1264)
+    String console = String.join("\n",
+        "dbt-fusion 2.0.0-preview.28",
+        "   Loading ~/.dbt/profiles.yml",
+        " Succeeded [  2.25s] model dbt_jcohen.my_model (table)",
+        "    Failed [  1.74s] test  dbt_jcohen_dbt_test__audit.unique_my_model_id",
+        "    Failed [  0.50s] model dbt_jcohen.other (view)",
+        "error: dbt1302: syntax error at or near \"selec\"",
+        "   Skipped [  0.00s] model dbt_jcohen.downstream (table)",
+        "  Finished 'build' with 2 errors for target 'dev' [5.1s]");
+    LogInvocation inv = LogReader.parse(console, "console").incident().orElseThrow();
+    assertThat(inv.format()).isEqualTo(LogFormat.FUSION);
+    assertThat(inv.dbtVersion()).contains("2.0.0-preview.28");
+    assertThat(inv.command()).contains("build");
+    assertThat(inv.completed()).isTrue();
+    assertThat(inv.nodes()).extracting(n -> n.status().label() + " " + n.description()).containsExactly(
+        "success model dbt_jcohen.my_model", "fail test dbt_jcohen_dbt_test__audit.unique_my_model_id",
+        "error model dbt_jcohen.other", "skipped model dbt_jcohen.downstream");
+    assertThat(inv.nodes().get(2).message()).contains("dbt1302: syntax error at or near \"selec\"");
+  }
 }

@@ -77,6 +77,10 @@ public final class LogParser {
   private static final Pattern FUSION_STARTED = Pattern.compile("^Started running ([a-z_]+) (\\S+)\\s*$");
   private static final Pattern FUSION_FINISHED = Pattern.compile(
       "^Finished running \\[\\s*([\\d.]+)s\\] ([a-z_]+) (\\S+) \\[([a-zA-Z -]+)\\]\\s*$");
+  private static final Pattern FUSION_STATUS = Pattern.compile(
+      "^(Succeeded|Passed|Failed|Errored|Warned|Skipped|Reused|No-?op)\\s+\\[\\s*([\\d.]+)s\\]\\s+([a-z_]+)\\s+(\\S+)"
+          + "(?:\\s+\\([^)]*\\))?\\s*$");
+  private static final Pattern FUSION_ERROR = Pattern.compile("^error: (dbt\\d+): (.*)$");
   private static final Pattern FUSION_END = Pattern.compile("^Finished '([\\w-]+)'");
   private static final Pattern NEW_CMD = Pattern.compile("^NEW CMD = (.+)$");
   private static final Pattern RUNNING_COMMAND = Pattern.compile("Running command: (.*)$");
@@ -389,6 +393,10 @@ public final class LogParser {
         current.endedAt = time;
       }
     }
+    boolean fusionConsole = continuation && t.startsWith("dbt-fusion ") && FUSION_VERSION.matcher(t).find();
+    if (fusionConsole && current == null) {
+      boundary(LogFormat.FUSION, line);
+    }
     preambleIfNeeded(line);
     Inv target = current;
     Matcher m;
@@ -401,11 +409,17 @@ public final class LogParser {
         return;
       }
     }
-    if (lineFormat == LogFormat.FUSION && t.startsWith("dbt-fusion ")) {
+    if (fusionConsole && (current.version != null || !current.nodes.isEmpty() || current.format != LogFormat.FUSION)) {
+      // Fusion's console output has no timestamps: its version line begins an invocation
+      boundary(LogFormat.FUSION, line);
+      target = current;
+    }
+    if ((lineFormat == LogFormat.FUSION || continuation) && t.startsWith("dbt-fusion ")) {
       m = FUSION_VERSION.matcher(t);
       if (m.find() && target.version == null) {
         target.version = m.group(1);
         lastVersion = target.version;
+        sawDbtLine = true;
       }
       return;
     }
@@ -450,7 +464,7 @@ public final class LogParser {
       nodeLine(m, thread);
       return;
     }
-    if (lineFormat == LogFormat.FUSION || continuation && target.format == LogFormat.FUSION) {
+    if (lineFormat == LogFormat.FUSION || continuation && current.format == LogFormat.FUSION) {
       if (fusionLine(t)) {
         return;
       }
@@ -537,6 +551,43 @@ public final class LogParser {
 
   private boolean fusionLine(String t) {
     Matcher m;
+    if ((m = FUSION_STATUS.matcher(t)).matches()) {
+      Inv r = current;
+      String type = m.group(3);
+      String desc = type + " " + m.group(4);
+      Node n = r.nodes.computeIfAbsent("f:" + desc, k -> new Node(0, 0, desc));
+      n.resourceType = type;
+      n.relation = m.group(4);
+      n.name = lastSegment(m.group(4));
+      boolean test = type.equals("test") || type.equals("unit_test");
+      n.status = switch (m.group(1)) {
+        case "Succeeded" -> LogNodeStatus.SUCCESS;
+        case "Passed" -> LogNodeStatus.PASS;
+        case "Failed" -> test ? LogNodeStatus.FAIL : LogNodeStatus.ERROR;
+        case "Warned" -> LogNodeStatus.WARN;
+        case "Skipped" -> LogNodeStatus.SKIPPED;
+        case "Reused" -> LogNodeStatus.REUSED;
+        case "Errored" -> LogNodeStatus.ERROR;
+        default -> LogNodeStatus.NO_OP;
+      };
+      if (n.status == LogNodeStatus.FAIL) {
+        n.errorClass = ErrorClass.TEST;
+      }
+      n.executionTime = parseSeconds(m.group(2));
+      sawDbtLine = true;
+      r.lastFusionFailure = n.status == LogNodeStatus.ERROR || n.status == LogNodeStatus.FAIL ? n : r.lastFusionFailure;
+      return true;
+    }
+    if (t.startsWith("error: dbt") && (m = FUSION_ERROR.matcher(t)).matches()) {
+      Inv r = current;
+      Node n = r.lastFusionFailure;
+      if (n != null && n.message == null) {
+        n.message = m.group(1) + ": " + m.group(2);
+      } else if (n == null && r.error == null) {
+        r.error = m.group(1) + ": " + m.group(2);
+      }
+      return true;
+    }
     if (t.startsWith("Started running ") && (m = FUSION_STARTED.matcher(t)).matches()) {
       Inv r = current;
       String desc = m.group(1) + " " + m.group(2);
@@ -1242,6 +1293,7 @@ public final class LogParser {
     final Map<String, Object> args = new LinkedHashMap<>();
     final Map<String, Node> lastResultByThread = new HashMap<>();
     LogSummary summary;
+    Node lastFusionFailure;
     boolean completed;
     String killSignal;
     String error;
