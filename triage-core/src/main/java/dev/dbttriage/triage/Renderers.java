@@ -30,6 +30,7 @@ final class Renderers {
       sb.append("common cause: ").append(c.summary()).append('\n');
     }
     int n = 0;
+    java.util.Map<String, Integer> adviceFirstGiven = new java.util.HashMap<>();
     for (RootCause root : r.roots()) {
       n++;
       sb.append('\n');
@@ -73,8 +74,11 @@ final class Renderers {
       root.history().ifPresent(h -> sb.append("   history: ").append(h.pattern().label()).append(", failed ")
           .append(h.consecutiveFailures()).append(" run(s) in a row")
           .append(h.firstSeen().map(f -> " since " + f).orElse("")).append('\n'));
+      // advice several roots share (one outage) is printed once, at the first of them
+      String detail = root.record().resolutionDetail();
+      Integer first = adviceFirstGiven.putIfAbsent(detail, n);
       sb.append("   fix: ").append(root.record().resolution().label()).append(" — ")
-          .append(root.diagnosis().advice()).append('\n');
+          .append(first == null ? detail : "as for " + first + " above").append('\n');
       sb.append("   recover: ").append(root.record().recoveryCommand()).append('\n');
     }
     for (ReportWarning w : r.warnings()) {
