@@ -50,6 +50,9 @@ final class Renderers {
         sb.append("   ").append(root.materialization().map(m -> "materialized " + m).orElse(""))
             .append(ran.isPresent() && root.materialization().isPresent() ? ", " : "")
             .append(ran.isPresent() ? String.format(java.util.Locale.ROOT, "ran %.1f s", ran.getAsDouble()) : "")
+            .append(ran.isPresent() ? root.history().flatMap(h -> h.normalExecutionTime().isPresent()
+                ? Optional.of(String.format(java.util.Locale.ROOT, " (usually %.1f s)",
+                    h.normalExecutionTime().getAsDouble())) : Optional.<String>empty()).orElse("") : "")
             .append('\n');
       }
       sb.append("   blast radius: ").append(r.hasWarning("LINEAGE_UNKNOWN")
@@ -388,6 +391,11 @@ final class Renderers {
       g.writeNumberField("failures_observed", h.failuresObserved());
       g.writeNumberField("consecutive_failures", h.consecutiveFailures());
       opt(g, "first_seen", h.firstSeen());
+      if (h.normalExecutionTime().isPresent()) {
+        g.writeNumberField("normal_execution_time", h.normalExecutionTime().getAsDouble());
+      } else {
+        g.writeNullField("normal_execution_time");
+      }
       g.writeStringField("pattern", h.pattern().label());
       g.writeEndObject();
     } else {

@@ -16,7 +16,7 @@ public enum ReportFormat {
   TEXT,
   /** Markdown for an incident ticket: the runbook's triage template per root cause. */
   MARKDOWN,
-  /** JSON, schema {@code dbt-triage/triage-report/v1}. */
+  /** JSON, schema {@code dbt-triage/triage-report/v2}. */
   JSON,
   /** JUnit XML of every result of the run, skipped nodes naming the root they were skipped because of. */
   JUNIT;

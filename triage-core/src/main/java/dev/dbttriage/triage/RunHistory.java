@@ -20,12 +20,15 @@ final class RunHistory {
   private final boolean enabled;
   private final List<RunResults> runs;
   private final List<Map<String, RunResult>> byId;
+  /** How many of {@link #runs} are previous runs (they come first). */
+  private final int previous;
 
   RunHistory(TriageInput input) {
     this.enabled = !input.previousRuns().isEmpty();
     if (!enabled) {
       runs = List.of();
       byId = List.of();
+      previous = 0;
       return;
     }
     // Previous runs are older by definition: ordered among themselves (RunState sorts by generated_at), then
@@ -38,6 +41,7 @@ final class RunHistory {
         all.add(run);
       }
     }
+    previous = all.size();
     all.addAll(input.current().runs());
     runs = List.copyOf(all);
     List<Map<String, RunResult>> maps = new ArrayList<>();
@@ -90,6 +94,23 @@ final class RunHistory {
       pattern = HistoryPattern.NEW;
     }
     Optional<String> firstSeen = streak > 0 ? when.get(observed - streak) : Optional.empty();
-    return Optional.of(new FailureHistory(observed, failures, streak, firstSeen, pattern));
+    return Optional.of(new FailureHistory(observed, failures, streak, firstSeen, pattern, normalTime(id)));
+  }
+
+  /** The median execution time of a node over the previous runs in which it succeeded or passed. */
+  private java.util.OptionalDouble normalTime(String id) {
+    List<Double> times = new ArrayList<>();
+    for (int k = 0; k < previous; k++) {
+      RunResult r = byId.get(k).get(id);
+      if (r != null && (r.status() == RunStatus.SUCCESS || r.status() == RunStatus.PASS) && r.executionTime() > 0) {
+        times.add(r.executionTime());
+      }
+    }
+    if (times.isEmpty()) {
+      return java.util.OptionalDouble.empty();
+    }
+    times.sort(null);
+    int m = times.size() / 2;
+    return java.util.OptionalDouble.of(times.size() % 2 == 1 ? times.get(m) : (times.get(m - 1) + times.get(m)) / 2);
   }
 }

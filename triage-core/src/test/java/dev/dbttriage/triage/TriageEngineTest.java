@@ -319,6 +319,30 @@ class TriageEngineTest {
   }
 
   @Test
+  void historyGivesTheNodesNormalExecutionTime() {
+    HandMadeRun today = new HandMadeRun().model("p").result("p", ERROR, "x");
+    RunResults d1 = timed(new HandMadeRun().result("p", SUCCESS).run("run", "2026-11-17T03:00:00Z"), 2.0);
+    RunResults d2 = timed(new HandMadeRun().result("p", SUCCESS).run("run", "2026-11-18T03:00:00Z"), 4.0);
+    RunResults d3 = timed(new HandMadeRun().result("p", SUCCESS).run("run", "2026-11-19T03:00:00Z"), 3.0);
+    RunResults d4 = timed(new HandMadeRun().result("p", ERROR).run("run", "2026-11-19T04:00:00Z"), 600.0);
+    RunResults now = timed(today.run("run", "2026-11-20T03:00:00Z"), 40.0);
+
+    TriageReport report = TriageEngine.builder().build()
+        .triage(TriageInput.of(today.manifest(), now).withPreviousRuns(List.of(d1, d2, d3, d4)));
+
+    // the median of the good previous runs: the failed one and today's do not count
+    FailureHistory h = report.root("model.shop.p").orElseThrow().history().orElseThrow();
+    assertThat(h.normalExecutionTime()).hasValue(3.0);
+    assertThat(ReportFormat.TEXT.render(report)).contains("ran 40.0 s (usually 3.0 s)");
+    assertThat(ReportFormat.JSON.render(report)).contains("\"normal_execution_time\" : 3.0");
+  }
+
+  private static RunResults timed(RunResults run, double seconds) {
+    return new RunResults(run.metadata(), run.args(), run.elapsedTime(),
+        run.results().stream().map(r -> r.withExecutionTime(seconds)).toList(), run.warnings());
+  }
+
+  @Test
   void staleSourcesAreRootsWithTheirReaders() {
     HandMadeRun run = new HandMadeRun().source("stripe", "payments").model("stg_payments", "source.shop.stripe.payments")
         .result("stg_payments", SUCCESS);
