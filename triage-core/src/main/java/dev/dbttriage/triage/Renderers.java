@@ -44,6 +44,9 @@ final class Renderers {
       if (!root.firstLine().isEmpty()) {
         sb.append("   ").append(root.firstLine()).append('\n');
       }
+      for (String line : ContractMismatches.lines(root.message().orElse(""))) {
+        sb.append("   ").append(line).append('\n');
+      }
       compiledPath(root).ifPresent(p -> sb.append("   compiled SQL: ").append(p).append('\n'));
       java.util.OptionalDouble ran = executionTime(r, root);
       if (ran.isPresent() || root.materialization().isPresent()) {
@@ -227,6 +230,11 @@ final class Renderers {
       }
       root.history().ifPresent(h -> row(sb, "History", h.pattern().label() + ", " + h.consecutiveFailures()
           + " failing run(s) in a row" + h.firstSeen().map(f -> " since " + f).orElse("")));
+      List<String> table = ContractMismatches.lines(root.message().orElse(""));
+      if (!table.isEmpty()) {
+        sb.append("\nContract mismatches:\n\n");
+        table.forEach(line -> sb.append(line).append('\n'));
+      }
     }
     if (!r.warnings().isEmpty()) {
       sb.append("\n## Warnings\n\n");
@@ -339,6 +347,20 @@ final class Renderers {
     }
     g.writeStringField("action", action(r, root));
     opt(g, "message", root.message());
+    List<Map<String, String>> mismatches = ContractMismatches.rows(root.message().orElse(""));
+    if (mismatches.isEmpty()) {
+      g.writeNullField("contract_mismatches");
+    } else {
+      g.writeArrayFieldStart("contract_mismatches");
+      for (Map<String, String> row : mismatches) {
+        g.writeStartObject();
+        for (Map.Entry<String, String> e : row.entrySet()) {
+          g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+    }
     if (root.refresh().isPresent()) {
       dev.dbttriage.decide.RefreshDecision decision = root.refresh().get();
       g.writeObjectFieldStart("refresh");
