@@ -3,6 +3,7 @@ package dev.dbttriage.command;
 import dev.dbttriage.artifact.Node;
 import dev.dbttriage.artifact.ResourceType;
 import dev.dbttriage.internal.graph.DbtNodes;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -97,5 +98,147 @@ public final class NodeCommands {
       context.macroArgs().ifPresent(b::macroArgs);
     }
     return b;
+  }
+
+  /**
+   * Returns a command written in today's syntax ({@code dbt run --select orders --full-refresh}) as the run's
+   * dbt version accepts it and with the run's flags ({@code --target}, {@code --vars}, ...): how the full-refresh
+   * advisor's commands are printed. A {@code --vars} of the command is merged into the run's. A line this method
+   * cannot read (not a plain dbt command of the flags below) is returned unchanged; a command the run's version
+   * does not have is returned in today's syntax.
+   *
+   * <p>Read flags: {@code --select}/{@code -s}, {@code --exclude}, {@code --full-refresh},
+   * {@code --event-time-start}, {@code --event-time-end} and {@code --vars}.
+   *
+   * @param commandLine the command
+   * @param context the run's invocation
+   * @return the command line to print
+   * @throws NullPointerException if an argument is null
+   */
+  public static String inContext(String commandLine, InvocationContext context) {
+    java.util.Objects.requireNonNull(commandLine, "commandLine");
+    java.util.Objects.requireNonNull(context, "context");
+    List<String> words = words(commandLine);
+    if (words.size() < 2 || !words.get(0).equals("dbt")) {
+      return commandLine;
+    }
+    int i = 1;
+    Optional<DbtSubcommand> sub = Optional.empty();
+    for (DbtSubcommand s : DbtSubcommand.values()) {
+      String[] w = s.toString().split(" ");
+      if (words.size() >= 1 + w.length && String.join(" ", words.subList(1, 1 + w.length)).equals(s.toString())) {
+        sub = Optional.of(s);
+        i = 1 + w.length;
+        break;
+      }
+    }
+    if (sub.isEmpty()) {
+      return commandLine;
+    }
+    DbtCommand.Builder b = DbtCommand.builder(sub.get());
+    List<String> select = new java.util.ArrayList<>();
+    List<String> exclude = new java.util.ArrayList<>();
+    List<String> into = null;
+    String start = null;
+    String end = null;
+    String vars = null;
+    boolean full = false;
+    for (; i < words.size(); i++) {
+      String w = words.get(i);
+      switch (w) {
+        case "--select", "-s" -> into = select;
+        case "--exclude" -> into = exclude;
+        case "--full-refresh" -> {
+          full = true;
+          into = null;
+        }
+        case "--event-time-start", "--event-time-end", "--vars" -> {
+          if (i + 1 >= words.size()) {
+            return commandLine;
+          }
+          String v = words.get(++i);
+          if (w.equals("--vars")) {
+            vars = v;
+          } else if (w.equals("--event-time-start")) {
+            start = v;
+          } else {
+            end = v;
+          }
+          into = null;
+        }
+        default -> {
+          if (w.startsWith("-") || into == null) {
+            return commandLine;
+          }
+          into.add(w);
+        }
+      }
+    }
+    try {
+      b.select(select).exclude(exclude).withContext(context);
+      if (full) {
+        b.fullRefresh(true);
+      }
+      if (start != null && end != null) {
+        b.eventTime(start, end);
+      }
+      if (vars != null) {
+        String own = vars;
+        b.vars(context.vars().map(v -> mergeVars(v, own)).orElse(own));
+      }
+      DbtCommand command = b.build();
+      try {
+        return command.renderFor(context.dbtVersion());
+      } catch (IllegalStateException e) {
+        return command.render();
+      }
+    } catch (IllegalArgumentException e) {
+      return commandLine;
+    }
+  }
+
+  /** Two inline YAML maps as one ({@code {a: 1}} and {@code {"b": 2}}); the second's keys win by coming last. */
+  private static String mergeVars(String run, String own) {
+    String a = run.strip();
+    String c = own.strip();
+    if (a.startsWith("{") && a.endsWith("}") && c.startsWith("{") && c.endsWith("}")) {
+      String left = a.substring(1, a.length() - 1).strip();
+      String right = c.substring(1, c.length() - 1).strip();
+      return left.isEmpty() ? c : right.isEmpty() ? a : "{" + left + ", " + right + "}";
+    }
+    return c;
+  }
+
+  /** Splits a command line on spaces, honouring single and double quotes. */
+  private static List<String> words(String line) {
+    List<String> out = new java.util.ArrayList<>();
+    StringBuilder b = new StringBuilder();
+    char quote = 0;
+    boolean any = false;
+    for (int k = 0; k < line.length(); k++) {
+      char ch = line.charAt(k);
+      if (quote != 0) {
+        if (ch == quote) {
+          quote = 0;
+        } else {
+          b.append(ch);
+        }
+      } else if (ch == '\'' || ch == '"') {
+        quote = ch;
+        any = true;
+      } else if (Character.isWhitespace(ch)) {
+        if (b.length() > 0 || any) {
+          out.add(b.toString());
+          b.setLength(0);
+          any = false;
+        }
+      } else {
+        b.append(ch);
+      }
+    }
+    if (b.length() > 0 || any) {
+      out.add(b.toString());
+    }
+    return out;
   }
 }

@@ -451,7 +451,11 @@ public final class TriageEngine {
         in.history(RunState.of(runs));
       }
       try {
-        return Optional.of(advisor.decide(in.build()));
+        RefreshDecision d = advisor.decide(in.build());
+        // the advisor writes today's syntax; print it as the run's dbt version takes it, with the run's flags
+        return Optional.of(new RefreshDecision(d.uniqueId(), d.kind(), d.reasons(),
+            d.commands().stream().map(c -> dev.dbttriage.command.NodeCommands.inContext(c, context)).toList(),
+            d.cost(), d.warnings(), d.guardMustBeLifted()));
       } catch (TriageException | IllegalArgumentException e) {
         warnings.add(new ReportWarning(ReportWarning.NO_REFRESH_DECISION,
             "no full-refresh decision for " + id + ": " + Redaction.redact(String.valueOf(e.getMessage())), List.of(id)));

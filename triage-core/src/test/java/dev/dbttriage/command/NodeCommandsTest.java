@@ -80,4 +80,20 @@ class NodeCommandsTest {
     assertThatThrownBy(() -> NodeCommands.runOperation(" ", ctx)).isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a run-operation needs a macro name");
   }
+
+  @Test
+  void theAdvisorsCommandsTakeTheRunsFlagsAndVersion() {
+    InvocationContext prod = InvocationContext.fromArgs(
+        Map.of("which", "build", "target", "prod", "vars", "{region: eu}"), Optional.of(DbtVersion.parse("1.9.4")));
+    assertThat(NodeCommands.inContext("dbt run --select orders --full-refresh", prod))
+        .isEqualTo("dbt run --select orders --full-refresh --target prod --vars '{region: eu}'");
+    assertThat(NodeCommands.inContext("dbt run --select orders --vars '{\"backfill_start\": \"2026-01-01\"}'", prod))
+        .isEqualTo("dbt run --select orders --target prod --vars '{region: eu, \"backfill_start\": \"2026-01-01\"}'");
+    // dbt 0.20 had no --select on run: the run's own version decides the syntax
+    InvocationContext old = InvocationContext.fromArgs(Map.of("which", "run"), Optional.of(DbtVersion.parse("0.20.2")));
+    assertThat(NodeCommands.inContext("dbt run --select orders+", old)).isEqualTo("dbt run --models orders+");
+    // what it cannot read is left as it is
+    assertThat(NodeCommands.inContext("dbt run --select orders --threads 4", prod))
+        .isEqualTo("dbt run --select orders --threads 4");
+  }
 }
