@@ -103,8 +103,13 @@ public final class LogRuns {
           + String.join(", ", unresolved.subList(0, Math.min(10, unresolved.size())))
           + (unresolved.size() > 10 ? ", ..." : ""), WarningCode.LOG_NODE_UNRESOLVED));
     }
+    // A 1.5+ log prints times without a date; the manifest of the same invocation (written when it parsed)
+    // dates it, so that a sources.json or catalog.json from another day is still told apart.
+    Optional<String> when = isoTime(invocation.endedAt()).or(() -> invocation.invocationId().isPresent()
+        && invocation.invocationId().equals(manifest.metadata().invocationId())
+        ? manifest.metadata().generatedAt() : Optional.empty());
     ArtifactMetadata metadata = new ArtifactMetadata(ArtifactKind.RUN_RESULTS, 0, SCHEMA_URL,
-        invocation.dbtVersion(), isoTime(invocation.endedAt()), invocation.invocationId(), invocation.adapter(),
+        invocation.dbtVersion(), when, invocation.invocationId(), invocation.adapter(),
         Optional.empty(), Optional.empty());
     return new RunResults(metadata, invocation.args(), OptionalDouble.empty(), results, warnings);
   }
