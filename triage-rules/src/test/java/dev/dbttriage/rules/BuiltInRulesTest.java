@@ -139,8 +139,13 @@ class BuiltInRulesTest {
     assertThat(subclass(msg, genericTest("fk", "relationships", null))).isEqualTo(Subclass.RELATIONSHIPS);
     assertThat(subclass(msg, genericTest("combo", "unique_combination_of_columns", "dbt_utils")))
         .isEqualTo(Subclass.UNIQUE);
+    // a value outside a declared range or set is the accepted-values family, whichever package declares it
     assertThat(subclass(msg, genericTest("exp", "expect_column_values_to_be_between", "dbt_expectations")))
-        .isEqualTo(Subclass.CUSTOM_TEST);
+        .isEqualTo(Subclass.ACCEPTED_VALUES);
+    assertThat(subclass(msg, genericTest("rng", "accepted_range", "dbt_utils"))).isEqualTo(Subclass.ACCEPTED_VALUES);
+    assertThat(subclass(msg, genericTest("nnp", "not_null_proportion", "dbt_utils"))).isEqualTo(Subclass.NOT_NULL);
+    assertThat(subclass(msg, genericTest("eq", "equal_rowcount", "dbt_utils"))).isEqualTo(Subclass.CUSTOM_TEST);
+    assertThat(subclass(msg, genericTest("vol", "volume_anomalies", "elementary"))).isEqualTo(Subclass.CUSTOM_TEST);
     Node singular = Node.builder("test.shop.assert_positive.abc", ResourceType.TEST).name("assert_positive")
         .packageName("shop").build();
     assertThat(subclass(msg, singular)).isEqualTo(Subclass.CUSTOM_TEST);
@@ -148,6 +153,11 @@ class BuiltInRulesTest {
         .build();
     assertThat(subclass("Failure in unit_test t1 (models/orders.yml)\n  actual differs from expected:", unit))
         .isEqualTo(Subclass.UNIT_TEST);
+  }
+
+  private static Subclass nameOnly(String testName) {
+    return CLASSIFIER.classify(RuleContext.builder().message("Got 4 results, configured to fail if != 0")
+        .testName(testName).build()).subclass();
   }
 
   private static Subclass subclass(String message, Node node) {
@@ -168,6 +178,21 @@ class BuiltInRulesTest {
         .testName("source_unique_raw_orders_id").build()).subclass()).isEqualTo(Subclass.UNIQUE);
     assertThat(CLASSIFIER.classify("Got 3100 results, configured to fail if != 0").subclass())
         .isEqualTo(Subclass.OTHER);
+    // the names dbt gives package generics: <namespace>_<test>_<model>_<args> (dbt_utils and dbt_expectations
+    // READMEs list the tests; the last one is a real test name of FlipsideCrypto/axelar-models, fixtures/logs)
+    assertThat(nameOnly("dbt_utils_unique_combination_of_columns_orders_order_id__order_date"))
+        .isEqualTo(Subclass.UNIQUE);
+    assertThat(nameOnly("dbt_utils_accepted_range_orders_amount__0")).isEqualTo(Subclass.ACCEPTED_VALUES);
+    assertThat(nameOnly("dbt_utils_relationships_where_orders_customer_id__id__ref_customers___id_1"))
+        .isEqualTo(Subclass.RELATIONSHIPS);
+    assertThat(nameOnly("dbt_utils_not_null_proportion_orders_email__0_95")).isEqualTo(Subclass.NOT_NULL);
+    assertThat(nameOnly("dbt_expectations_expect_column_values_to_not_be_null_orders_id")).isEqualTo(Subclass.NOT_NULL);
+    assertThat(nameOnly("dbt_expectations_expect_compound_columns_to_be_unique_orders_id__date"))
+        .isEqualTo(Subclass.UNIQUE);
+    assertThat(nameOnly("dbt_expectations_expect_column_values_to_be_in_set_orders_status__placed__shipped"))
+        .isEqualTo(Subclass.ACCEPTED_VALUES);
+    assertThat(nameOnly("dbt_expectations_expect_column_values_to_be_in_type_list_streamline__blocks_history_"
+        + "block_id__TIMESTAMP_NTZ")).isEqualTo(Subclass.CUSTOM_TEST);
     RunResult fromRunResults = RunResult.of("test.shop.accepted_values_orders_status__placed.1a2b",
         RunStatus.FAIL, "Got 1 result, configured to fail if != 0");
     assertThat(CLASSIFIER.classify(RuleContext.of(fromRunResults, null)).subclass())
@@ -293,5 +318,16 @@ class BuiltInRulesTest {
 
     assertThat(mineToo.classify("Database Error\n  ACME-PROXY-503 upstream unavailable").ruleId())
         .contains("acme.vendor-outage");
+  }
+
+  @Test
+  void bigQueryCastsAreTypeMismatches() {
+    // fivetran/dbt_xero#42 and TEAMSchools/teamster#5125: what BigQuery says of a cast it cannot make
+    assertThat(CLASSIFIER.classify(RuleContext.builder().adapter("bigquery").message("Database Error in model "
+        + "stg_xero__invoice_line_item_tmp (models/tmp/stg_xero__invoice_line_item_tmp.sql)\n  Invalid cast from "
+        + "STRING to JSON at [111:26]").build()).subclass()).isEqualTo(Subclass.TYPE_MISMATCH);
+    assertThat(CLASSIFIER.classify(RuleContext.builder().adapter("bigquery").message("Database Error in model "
+        + "stg_iready__instruction_by_lesson_pro (models/stg_iready__instruction_by_lesson_pro.sql)\n  Bad int64 "
+        + "value: 9.00").build()).subclass()).isEqualTo(Subclass.TYPE_MISMATCH);
   }
 }

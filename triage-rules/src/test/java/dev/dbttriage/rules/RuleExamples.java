@@ -213,10 +213,36 @@ final class RuleExamples {
             "00:11:05 Database Error in model my_python_v2 (dbt/models/my_python_v2.py)\n00:11:05 100357 (P0000): "
                 + "Python Interpreter Error:\n00:11:05 Traceback (most recent call last):\n00:11:05 File "
                 + "\"_udf_code.py\", line 9, in <module>\n00:11:05 ModuleNotFoundError: No module named 'requests'"),
-        ex("snowflake.internal-error", "snowflake", DB, Subclass.OTHER,
+        ex("snowflake.internal-error", "snowflake", RT, Subclass.INTERNAL_ERROR,
             "https://github.com/brooklyn-data/dbt_artifacts/issues/109",
             "Database Error in model fct_dbt__critical_path (models/fct_dbt__critical_path.sql)\n  Processing "
                 + "aborted due to error 300010:391167117; incident 7185034."),
+        ex("trino.internal-error-transient", "trino", RT, Subclass.INTERNAL_ERROR,
+            "https://github.com/mitodl/ol-data-platform/issues/685",
+            "Database Error in model __micromasters_course_certificates_dedp_from_micromasters (models/intermediate/"
+                + "micromasters/subqueries/__micromasters_course_certificates_dedp_from_micromasters.sql)\n"
+                + "TrinoQueryError(type=INTERNAL_ERROR, name=GENERIC_INTERNAL_ERROR, message=\"Failed communicating "
+                + "with server: https://mitol.galaxy.starburst.io/api/v1/galaxy/security/trino/entity/table/"
+                + "c-4004614063/ol_warehouse_production_intermediate/__micromasters_course_certificates_dedp_from_"
+                + "micromasters__dbt_tmp/:create\", query_id=20230516_090255_15910_3thya)"),
+        ex("trino.internal-error", "trino", RT, Subclass.INTERNAL_ERROR,
+            "Trino error code GENERIC_INTERNAL_ERROR (type INTERNAL_ERROR), io.trino.spi.StandardErrorCode, in the "
+                + "shape dbt-trino prints a TrinoQueryError",
+            "Database Error in model stg_events (models/stg_events.sql)\n  TrinoQueryError(type=INTERNAL_ERROR, "
+                + "name=GENERIC_INTERNAL_ERROR, message=\"Could not serialize column 'payload' of type "
+                + "'row(a integer)' at position 1:2\", query_id=20240101_000000_00001_abcde)"),
+        ex("databricks.jvm-linkage-error", "spark", RT, Subclass.INTERNAL_ERROR,
+            "dbt-spark 0.19 log of Data-drone/nyc_taxi_dbt (fixtures/logs, Apache-2.0): a Delta jar missing on the "
+                + "Thrift server",
+            "Runtime Error in test not_null_daily_trips_date (models/schema.yml)\n  Database Error\n    "
+                + "org.apache.hive.service.cli.HiveSQLException: Error running query: java.lang.NoClassDefFoundError: "
+                + "org/apache/spark/sql/delta/sources/DeltaSourceUtils$\n    Caused by: java.lang.NoClassDefFoundError: "
+                + "org/apache/spark/sql/delta/sources/DeltaSourceUtils$"),
+        ex("dbt.unhandled-error", "snowflake", RT, Subclass.INTERNAL_ERROR,
+            "https://github.com/dbt-labs/dbt-snowflake/issues/296",
+            "Unhandled error while executing test.proj.not_null_orders_id.4160c5e7fe\n252005: Failed to convert "
+                + "current row, cause: [Snowflake Exception] unknown arrow internal data type(160100344) for FIXED "
+                + "data"),
         ex("snowflake.already-exists", "snowflake", DB, Subclass.OTHER,
             "Snowflake 002002 (42710) as printed by dbt-snowflake",
             "Database Error in model orders (models/orders.sql)\n  002002 (42710): SQL compilation error:\n  Object "

@@ -62,7 +62,10 @@ public final class BigQueryRules {
             .summary("invalidQuery: No matching signature, bad casts and values of the wrong type")
             .priority(600)
             .match("\\bNo matching signature for (?:function|operator|aggregate)",
-                "(?i)\\bCould not cast (?:literal|[\\w ]+ value)", "(?i)\\bBad (?:int64|double|bool|numeric) value",
+                "(?i)\\bCould not cast (?:literal|[\\w ]+ value)",
+                "(?i)\\bBad (?:int64|double|bool|numeric|bignumeric|float64) value",
+                "\\bInvalid cast from [A-Z0-9_<>]+ to [A-Z0-9_<>]+",
+                "(?i)Expected [^\\n]{0,40} value[^\\n]{0,60} received value of type",
                 "(?i)\\bInvalid (?:timestamp|date|datetime|time) (?:string|value)?: ?'?",
                 "(?i)has type [A-Z0-9<>]+ which cannot be inserted into column",
                 "(?i)Failed to parse input (?:string|timestamp)", "(?i)Cannot coerce",

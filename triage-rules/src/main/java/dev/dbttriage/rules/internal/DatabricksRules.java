@@ -1,6 +1,7 @@
 package dev.dbttriage.rules.internal;
 
 import static dev.dbttriage.classify.ErrorClass.DATABASE;
+import static dev.dbttriage.classify.ErrorClass.RUNTIME;
 import static dev.dbttriage.rules.internal.PatternRule.rule;
 
 import dev.dbttriage.classify.FixLayer;
@@ -168,6 +169,24 @@ public final class DatabricksRules {
             .unless("(?i)canceling statement due to statement timeout")
             .advice(Texts.TIMEOUT)
             .transience(Transience.TRANSIENT)
+            .build(),
+        // The Thrift server or cluster failed in the JVM: a missing or mismatched library (a Delta or connector
+        // jar absent from the cluster, two versions of one on the classpath). Not the SQL, and no retry helps.
+        rule("databricks.jvm-linkage-error", RUNTIME, Subclass.INTERNAL_ERROR)
+            .summary("HiveSQLException/SparkException wrapping a JVM linkage error (NoClassDefFoundError, ...)")
+            .priority(640)
+            .match("(?s)(?:HiveSQLException|SparkException|Error running query)[^\\n]{0,300}?java\\.lang\\."
+                + "(?:NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|NoSuchFieldError|"
+                + "UnsatisfiedLinkError|IncompatibleClassChangeError|AbstractMethodError)")
+            .extract("java\\.lang\\.(?<code>NoClassDefFoundError|ClassNotFoundException|NoSuchMethodError|"
+                + "NoSuchFieldError|UnsatisfiedLinkError|IncompatibleClassChangeError|AbstractMethodError): "
+                + "(?<ref>[^\\s]+)")
+            .advice("The Spark cluster (or its Thrift server) lacks a library or has two versions of one: install "
+                + "the jar the class belongs to (for Delta, the delta-core/delta-spark package matching the Spark "
+                + "version) on the cluster and restart it. Nothing in the model's SQL causes this, and no retry "
+                + "fixes it.")
+            .fixLayer(FixLayer.WAREHOUSE_OR_INFRASTRUCTURE)
+            .transience(Transience.PERSISTENT).dialect("spark")
             .build(),
         rule("databricks.hive-error", DATABASE, Subclass.OTHER)
             .summary("A HiveSQLException / AnalysisException no more specific rule recognised")

@@ -306,6 +306,19 @@ public final class DbtRules {
                 + "close it and retry.")
             .fixLayer(FixLayer.ENVIRONMENT).transience(Transience.TRANSIENT)
             .build(),
+        // dbt's own wrapper around an exception it did not expect while running a node ("Unhandled error while
+        // executing <node>"): an adapter or driver bug more often than not, fixed by a version change. A more
+        // specific rule (a dropped connection, a timeout) wins over it.
+        rule("dbt.unhandled-error", RUNTIME, Subclass.INTERNAL_ERROR)
+            .summary("Unhandled error while executing a node / dbt internally failed (an adapter or driver bug)")
+            .priority(450)
+            .match("(?i)Unhandled error while executing", "(?i)dbt internally failed to execute",
+                "(?i)dbt encountered an internal error")
+            .advice("dbt or the adapter failed on something it did not expect, not on your SQL: read the line "
+                + "after this one, check dbt-core, the adapter and its driver versions (`dbt --version`) against the "
+                + "adapter's issue tracker for that message, and upgrade or pin the one that fixes it.")
+            .fixLayer(FixLayer.ENVIRONMENT).transience(Transience.PERSISTENT)
+            .build(),
         rule("dbt.python-exception", RUNTIME, Subclass.INTERNAL_ERROR)
             .summary("dbt or an adapter crashed with a bare Python exception, or versions are incompatible")
             .priority(400)

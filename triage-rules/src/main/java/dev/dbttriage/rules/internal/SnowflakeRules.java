@@ -72,6 +72,22 @@ public final class SnowflakeRules {
             .fixLayer(FixLayer.WAREHOUSE_OR_INFRASTRUCTURE)
             .transience(Transience.PERSISTENT).dialect("snowflake")
             .build(),
+        // 000603 "SQL execution internal error: Processing aborted due to error 300010:...; incident N": a
+        // failure inside Snowflake. The same statement usually fails again (a plan or UDF bug), so it is not
+        // retryable; Snowflake asks for a support case quoting the incident number.
+        rule("snowflake.internal-error", RUNTIME, Subclass.INTERNAL_ERROR)
+            .summary("000603: SQL execution internal error, processing aborted (incident number)")
+            .priority(700)
+            .match(code("000603"), "(?i)SQL execution internal error",
+                "(?i)Processing aborted due to error \\d{6}:\\d+(?:; incident \\d+)?")
+            .extract(CODE, "(?i)incident (?<ref>\\d+)")
+            .advice("Snowflake failed inside its engine, not on your SQL's meaning: open a Snowflake support case "
+                + "quoting incident {reference} and the query id; meanwhile rewrite the statement around the construct that triggers it "
+                + "(a recursive CTE in a view, a UDF's return type, an outsized expression) or materialize an "
+                + "intermediate step. One retry is cheap, but the same statement usually fails the same way.")
+            .fixLayer(FixLayer.WAREHOUSE_OR_INFRASTRUCTURE)
+            .transience(Transience.PERSISTENT).dialect("snowflake")
+            .build(),
         rule("snowflake.no-warehouse-in-session", DATABASE, Subclass.NO_WAREHOUSE_OR_DATABASE)
             .summary("000606: no active warehouse (or database) selected in the current session")
             .priority(830)
@@ -161,16 +177,6 @@ public final class SnowflakeRules {
             .extract(CODE)
             .advice("The Python model's code raised in Snowpark: read the Python traceback, fix the model's "
                 + "function, then re-run {model}.")
-            .build(),
-        rule("snowflake.internal-error", DATABASE, Subclass.OTHER)
-            .summary("000603 / 'Processing aborted due to error ...; incident N': an internal Snowflake error")
-            .priority(600)
-            .match(code("000603"), "(?i)Processing aborted due to error \\d+:\\d+; incident \\d+",
-                "(?i)SQL execution internal error")
-            .extract(CODE, "(?i)incident (?<ref>\\d+)")
-            .advice("Snowflake failed internally (incident {reference}): retry once; if it repeats, open a "
-                + "Snowflake support case with the incident number and the query id.")
-            .transience(Transience.TRANSIENT)
             .build(),
         rule("snowflake.already-exists", DATABASE, Subclass.OTHER)
             .summary("002002: object already exists")

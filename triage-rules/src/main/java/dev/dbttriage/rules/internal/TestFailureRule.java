@@ -13,7 +13,9 @@ import dev.dbttriage.classify.RuleMatch;
 import dev.dbttriage.classify.Subclass;
 import dev.dbttriage.classify.Transience;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -51,8 +53,11 @@ public final class TestFailureRule implements Rule, Documented {
   @Override
   public String verdict() {
     return "TEST / NOT_NULL, UNIQUE, ACCEPTED_VALUES, RELATIONSHIPS, CUSTOM_TEST, UNIT_TEST or OTHER (from the "
-        + "node's test_metadata, else the test name: not_null_, unique_, accepted_values_, relationships_, "
-        + "dbt_utils_unique_combination_of_columns_; singular .sql tests are CUSTOM_TEST)";
+        + "node's test_metadata, else the test name: not_null_, unique_, accepted_values_, relationships_, and the "
+        + "generic tests of dbt_utils (unique_combination_of_columns, not_null_proportion, accepted_range, "
+        + "relationships_where, ...) and dbt_expectations (expect_column_values_to_not_be_null, "
+        + "expect_compound_columns_to_be_unique, expect_column_values_to_be_in_set, ...); singular .sql tests and "
+        + "other generics are CUSTOM_TEST)";
   }
 
   @Override
@@ -142,52 +147,69 @@ public final class TestFailureRule implements Rule, Documented {
     return name.map(TestFailureRule::byTestName).orElse(Subclass.OTHER);
   }
 
+  /**
+   * The generic tests of dbt and of the packages most projects use, by what they assert: from dbt's own
+   * documentation, the dbt_utils README, the dbt_expectations README and elementary's docs. A test not listed
+   * (a range or a row count, an anomaly monitor, a custom generic) is CUSTOM_TEST.
+   */
+  private static final Map<String, Subclass> GENERIC = Map.ofEntries(
+      Map.entry("unique", Subclass.UNIQUE),
+      Map.entry("not_null", Subclass.NOT_NULL),
+      Map.entry("accepted_values", Subclass.ACCEPTED_VALUES),
+      Map.entry("relationships", Subclass.RELATIONSHIPS),
+      // dbt_utils
+      Map.entry("unique_combination_of_columns", Subclass.UNIQUE),
+      Map.entry("not_null_proportion", Subclass.NOT_NULL),
+      Map.entry("not_empty_string", Subclass.NOT_NULL),
+      Map.entry("not_accepted_values", Subclass.ACCEPTED_VALUES),
+      Map.entry("accepted_range", Subclass.ACCEPTED_VALUES),
+      Map.entry("relationships_where", Subclass.RELATIONSHIPS),
+      // dbt_expectations
+      Map.entry("expect_column_values_to_not_be_null", Subclass.NOT_NULL),
+      Map.entry("expect_column_values_to_be_unique", Subclass.UNIQUE),
+      Map.entry("expect_compound_columns_to_be_unique", Subclass.UNIQUE),
+      Map.entry("expect_select_column_values_to_be_unique_within_record", Subclass.UNIQUE),
+      Map.entry("expect_column_values_to_be_in_set", Subclass.ACCEPTED_VALUES),
+      Map.entry("expect_column_values_to_not_be_in_set", Subclass.ACCEPTED_VALUES),
+      Map.entry("expect_column_distinct_values_to_be_in_set", Subclass.ACCEPTED_VALUES),
+      Map.entry("expect_column_distinct_values_to_equal_set", Subclass.ACCEPTED_VALUES),
+      Map.entry("expect_column_values_to_be_between", Subclass.ACCEPTED_VALUES));
+
+  /** The package prefixes dbt puts before a generic test's name ({@code <namespace>_<test>_<model>_...}). */
+  private static final List<String> NAMESPACES = List.of("dbt_utils_", "dbt_expectations_", "elementary_",
+      "dbt_constraints_", "audit_helper_");
+
   static Subclass byGenericName(String generic) {
     String g = generic.toLowerCase(Locale.ROOT);
-    switch (g) {
-      case "unique":
-      case "unique_combination_of_columns":
-        return Subclass.UNIQUE;
-      case "not_null":
-        return Subclass.NOT_NULL;
-      case "accepted_values":
-        return Subclass.ACCEPTED_VALUES;
-      case "relationships":
-        return Subclass.RELATIONSHIPS;
-      default:
-        return Subclass.CUSTOM_TEST;
+    int dot = g.lastIndexOf('.');
+    if (dot >= 0) {
+      g = g.substring(dot + 1); // test_metadata may carry the namespace: dbt_utils.accepted_range
     }
+    return GENERIC.getOrDefault(g, Subclass.CUSTOM_TEST);
   }
 
-  /** dbt names generic tests {@code [namespace_][source_]<test>_<model>_<column>...}. */
+  /**
+   * dbt names generic tests {@code [namespace_][source_]<test>_<model>_<column>...}: the longest generic test
+   * name the rest starts with decides.
+   */
   static Subclass byTestName(String testName) {
     String n = testName.toLowerCase(Locale.ROOT);
-    if (n.startsWith("dbt_utils_")) {
-      n = n.substring("dbt_utils_".length());
-      if (n.startsWith("source_")) {
-        n = n.substring("source_".length());
+    for (String ns : NAMESPACES) {
+      if (n.startsWith(ns)) {
+        n = n.substring(ns.length());
+        break;
       }
-      return n.startsWith("unique_combination_of_columns") ? Subclass.UNIQUE : Subclass.CUSTOM_TEST;
     }
     if (n.startsWith("source_")) {
       n = n.substring("source_".length());
     }
-    if (n.startsWith("not_null_")) {
-      return Subclass.NOT_NULL;
+    String best = null;
+    for (String g : GENERIC.keySet()) {
+      if (n.startsWith(g + "_") && (best == null || g.length() > best.length())) {
+        best = g;
+      }
     }
-    if (n.startsWith("unique_combination_of_columns")) {
-      return Subclass.UNIQUE;
-    }
-    if (n.startsWith("unique_")) {
-      return Subclass.UNIQUE;
-    }
-    if (n.startsWith("accepted_values_")) {
-      return Subclass.ACCEPTED_VALUES;
-    }
-    if (n.startsWith("relationships_")) {
-      return Subclass.RELATIONSHIPS;
-    }
-    return Subclass.CUSTOM_TEST;
+    return best == null ? Subclass.CUSTOM_TEST : GENERIC.get(best);
   }
 
   static String advice(Subclass sub, String name) {

@@ -1,6 +1,7 @@
 package dev.dbttriage.rules.internal;
 
 import static dev.dbttriage.classify.ErrorClass.DATABASE;
+import static dev.dbttriage.classify.ErrorClass.RUNTIME;
 import static dev.dbttriage.rules.internal.PatternRule.rule;
 
 import dev.dbttriage.classify.ErrorClass;
@@ -96,6 +97,33 @@ public final class TrinoRules {
             .summary("NO_NODES_AVAILABLE / SERVER_STARTING_UP").advice(Texts.WAREHOUSE)
             .fixLayer(FixLayer.WAREHOUSE_OR_INFRASTRUCTURE)
             .transience(Transience.TRANSIENT)
+            .build(),
+        // Below the rules for specific error names (a TRANSACTION_CONFLICT or NO_NODES_AVAILABLE has type
+        // INTERNAL_ERROR too). An error of type INTERNAL_ERROR is Trino's (or its coordinator's, or the proxy's in front of it), not
+        // the SQL's. Trino's fault-tolerant execution retries this type; a communication failure or a 502/503
+        // from the gateway is transient, anything else is a Trino or connector bug to report.
+        rule("trino.internal-error-transient", RUNTIME, Subclass.INTERNAL_ERROR)
+            .summary("INTERNAL_ERROR from a failed call inside the cluster (Failed communicating, 502/503)")
+            .priority(595)
+            .match("type=INTERNAL_ERROR[^\\n]{0,200}(?:Failed communicating with|Bad Gateway|Service Unavailable|"
+                + "Gateway Timeout|\\b50[234]\\b)")
+            .extract(names("[A-Z_]+"))
+            .advice("Trino (or the gateway in front of it) failed an internal call: retry the node once; if it "
+                + "recurs, check the coordinator's health and the catalog's metastore before touching the SQL.")
+            .fixLayer(FixLayer.WAREHOUSE_OR_INFRASTRUCTURE)
+            .transience(Transience.TRANSIENT).dialect("trino")
+            .build(),
+        rule("trino.internal-error", RUNTIME, Subclass.INTERNAL_ERROR)
+            .summary("type=INTERNAL_ERROR / GENERIC_INTERNAL_ERROR: a failure inside Trino or a connector")
+            .priority(590)
+            .match("type=INTERNAL_ERROR\\b", names("GENERIC_INTERNAL_ERROR|COMPILER_ERROR|REMOTE_TASK_ERROR|"
+                + "PAGE_TRANSPORT_ERROR|REMOTE_HOST_GONE"))
+            .extract(names("[A-Z_]+"))
+            .advice("Trino failed inside the engine or a connector, not on the SQL: retry once; if the same node "
+                + "fails again, take the message and query id to the cluster's owners (a connector or engine bug, "
+                + "often worked around by rewriting the statement).")
+            .fixLayer(FixLayer.WAREHOUSE_OR_INFRASTRUCTURE)
+            .transience(Transience.UNKNOWN).dialect("trino")
             .build(),
         rule("trino.user-error", DATABASE, Subclass.OTHER)
             .summary("A TrinoUserError/TrinoQueryError no more specific rule recognised")
