@@ -118,7 +118,7 @@ public final class NodeCommands {
   public static String inContext(String commandLine, InvocationContext context) {
     java.util.Objects.requireNonNull(commandLine, "commandLine");
     java.util.Objects.requireNonNull(context, "context");
-    List<String> words = words(commandLine);
+    List<String> words = dev.dbttriage.internal.text.Words.split(commandLine);
     if (words.size() < 2 || !words.get(0).equals("dbt")) {
       return commandLine;
     }
@@ -207,38 +207,5 @@ public final class NodeCommands {
       return left.isEmpty() ? c : right.isEmpty() ? a : "{" + left + ", " + right + "}";
     }
     return c;
-  }
-
-  /** Splits a command line on spaces, honouring single and double quotes. */
-  private static List<String> words(String line) {
-    List<String> out = new java.util.ArrayList<>();
-    StringBuilder b = new StringBuilder();
-    char quote = 0;
-    boolean any = false;
-    for (int k = 0; k < line.length(); k++) {
-      char ch = line.charAt(k);
-      if (quote != 0) {
-        if (ch == quote) {
-          quote = 0;
-        } else {
-          b.append(ch);
-        }
-      } else if (ch == '\'' || ch == '"') {
-        quote = ch;
-        any = true;
-      } else if (Character.isWhitespace(ch)) {
-        if (b.length() > 0 || any) {
-          out.add(b.toString());
-          b.setLength(0);
-          any = false;
-        }
-      } else {
-        b.append(ch);
-      }
-    }
-    if (b.length() > 0 || any) {
-      out.add(b.toString());
-    }
-    return out;
   }
 }

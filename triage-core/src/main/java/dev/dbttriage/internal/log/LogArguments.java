@@ -24,7 +24,7 @@ final class LogArguments {
 
   /** Reads a dbt command line; returns an empty map when it is not one. */
   static Map<String, Object> fromCommandLine(String commandLine) {
-    List<String> words = split(commandLine);
+    List<String> words = dev.dbttriage.internal.text.Words.split(commandLine);
     int at = -1;
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
@@ -99,39 +99,6 @@ final class LogArguments {
         out.put(key, w);
         key = null;
       }
-    }
-    return out;
-  }
-
-  /** Splits a command line on spaces, honouring single and double quotes. */
-  static List<String> split(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder b = new StringBuilder();
-    char quote = 0;
-    boolean any = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else {
-          b.append(c);
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        any = true;
-      } else if (Character.isWhitespace(c)) {
-        if (b.length() > 0 || any) {
-          out.add(b.toString());
-          b.setLength(0);
-          any = false;
-        }
-      } else {
-        b.append(c);
-      }
-    }
-    if (b.length() > 0 || any) {
-      out.add(b.toString());
     }
     return out;
   }
