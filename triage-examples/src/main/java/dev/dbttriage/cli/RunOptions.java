@@ -155,6 +155,19 @@ final class RunOptions {
       return Optional.empty();
     }
     DbtLog read = LogReader.read(file);
+    // dbt rotates logs/dbt.log at about 10 MB into dbt.log.1 ... dbt.log.5: the manifest's invocation may be in one
+    Optional<String> id = target.manifest().metadata().invocationId();
+    for (int k = 1; k <= 5 && id.isPresent() && read.invocation(id.get()).isEmpty(); k++) {
+      Path rotated = file.resolveSibling("dbt.log." + k);
+      if (!Files.isRegularFile(rotated)) {
+        break;
+      }
+      DbtLog older = LogReader.read(rotated);
+      if (older.invocation(id.get()).isPresent()) {
+        read = older;
+        file = rotated;
+      }
+    }
     if (read.incident().isEmpty()) {
       return Optional.empty();
     }

@@ -141,6 +141,26 @@ class LogCommandsTest {
   }
 
   @Test
+  void theIncidentIsFoundInARotatedLog(@TempDir Path dir) throws IOException {
+    Path project = killedProject(dir);
+    Path logs = project.resolve("logs");
+    Files.move(logs.resolve("dbt.log"), logs.resolve("dbt.log.1"));
+    Files.writeString(logs.resolve("dbt.log"), String.join("\n",
+        E + "05:00:00.000001 [debug] [MainThread]: Sending event: {'category': 'dbt', 'action': 'invocation', "
+            + "'label': 'start', 'context': []}",
+        "============================== 05:00:00.000001 | 11111111-2222-3333-4444-555555555555 ==========",
+        E + "05:00:00.000100 [info ] [MainThread]: Running with dbt=1.7.2",
+        E + "05:00:00.000200 [debug] [MainThread]: running dbt with arguments {'invocation_command': 'dbt seed', "
+            + "'which': 'seed'}",
+        E + "05:00:01.000000 [info ] [Thread-1 (]: 1 of 1 START seed file public.contacts ...... [RUN]",
+        E + "05:00:02.000000 [info ] [Thread-1 (]: 1 of 1 OK loaded seed file public.contacts .. [INSERT 100 in 0.5s]",
+        E + "05:00:02.100000 [info ] [MainThread]: Done. PASS=1 WARN=0 ERROR=0 SKIP=0 TOTAL=1", ""));
+    assertThat(run(project, new byte[0], "triage", "--format", "json")).isEqualTo(1);
+    assertThat(json().get("invocation_id").asText()).isEqualTo(KILLED);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("dbt.log.1 next to the target");
+  }
+
+  @Test
   void withoutTheLogTheStaleRunResultsAreSaidToBeAnotherInvocation(@TempDir Path dir) throws IOException {
     Path project = killedProject(dir);
     run(project, new byte[0], "triage", "--no-log", "--format", "json");
