@@ -1,7 +1,5 @@
 package dev.dbttriage.internal.log;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dbttriage.artifact.ArtifactWarning;
 import dev.dbttriage.artifact.InvocationArgs;
 import dev.dbttriage.artifact.WarningCode;
@@ -15,12 +13,10 @@ import dev.dbttriage.log.LogNodeStatus;
 import dev.dbttriage.log.LogSummary;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -36,7 +32,7 @@ import java.util.regex.Pattern;
  */
 public final class LogParser {
   static final int MAX_MESSAGE_CHARS = 4_000;
-  private static final int MAX_MESSAGE_LINES = 40;
+  static final int MAX_MESSAGE_LINES = 40;
 
   private static final Pattern ANSI = Pattern.compile("\u001B\\[[0-9;?]*[A-Za-z]");
   private static final Pattern HEADER = Pattern.compile(
@@ -52,7 +48,7 @@ public final class LogParser {
   private static final Pattern EMBEDDED = Pattern.compile(
       "(?:\\s|\\|\\s|-\\s|:\\s)(\\d\\d:\\d\\d:\\d\\d(?:\\.\\d+ \\[\\w+\\s*\\](?: \\[[^\\]]*\\])?: |  ))");
   private static final Pattern CLOCK_BAR = Pattern.compile("^\\d\\d:\\d\\d:\\d\\d \\| ?");
-  private static final Pattern RUNNING_WITH = Pattern.compile("Running with dbt(?:-fusion)?=(\\S+)");
+  static final Pattern RUNNING_WITH = Pattern.compile("Running with dbt(?:-fusion)?=(\\S+)");
   private static final Pattern FUSION_VERSION = Pattern.compile("^dbt-fusion (\\S+)");
   private static final Pattern RPC_REQUEST = Pattern.compile("^handling (\\S+) request$");
   private static final Set<String> RPC_NOT_INVOCATIONS = Set.of(
@@ -88,24 +84,21 @@ public final class LogParser {
   private static final Pattern BEGAN_NODE = Pattern.compile("^Began running node (\\S+)");
   private static final Pattern FINISHED_NODE = Pattern.compile("^Finished running node (\\S+)");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String source;
-  private final List<Inv> invocations = new ArrayList<>();
-  private final Map<String, Inv> jsonInvocations = new HashMap<>();
+  private final List<InvocationState> invocations = new ArrayList<>();
+  private final JsonLogEvents jsonLines = new JsonLogEvents(this);
   private final List<ArtifactWarning> warnings = new ArrayList<>();
-  private Inv current;
+  InvocationState current;
   private long lineNo;
   private String pendingStart;
   private long pendingStartLine;
   private String pendingCommand;
   private Capture capture;
-  private Inv encountered;
+  private InvocationState encountered;
   private int encounteredLines;
-  private String lastVersion;
-  private int badJsonLines;
-  private long firstBadJsonLine;
-  private boolean sawDbtLine;
+  String lastVersion;
+  boolean sawDbtLine;
 
   /**
    * Creates a parser.
@@ -162,7 +155,7 @@ public final class LogParser {
     process(s, lineNo);
   }
 
-  private static String clean(String raw) {
+  static String clean(String raw) {
     String s = raw;
     if (!s.isEmpty() && s.charAt(s.length() - 1) == '\r') {
       s = s.substring(0, s.length() - 1);
@@ -191,15 +184,15 @@ public final class LogParser {
 
   private void preambleIfNeeded(long line) {
     if (current == null) {
-      current = new Inv(0, null, line);
+      current = new InvocationState(0, null, line);
       invocations.add(current);
     }
   }
 
-  private Inv boundary(LogFormat format, long line) {
+  InvocationState boundary(LogFormat format, long line) {
     endCapture();
     encountered = null;
-    Inv inv = new Inv(invocations.size(), format, line);
+    InvocationState inv = new InvocationState(invocations.size(), format, line);
     invocations.add(inv);
     current = inv;
     if (pendingCommand != null) {
@@ -213,7 +206,7 @@ public final class LogParser {
 
   private void process(String s, long line) {
     if (!s.isEmpty() && s.charAt(0) == '{') {
-      json(s, line);
+      jsonLines.accept(s, line);
       return;
     }
     if (s.startsWith("====")) {
@@ -257,7 +250,7 @@ public final class LogParser {
     if ((m = FILE_LINE.matcher(text)).matches()) {
       sawDbtLine = true;
       preambleIfNeeded(line);
-      Inv target = current;
+      InvocationState target = current;
       if (target.format == null) {
         target.format = LogFormat.DEBUG_1_5;
       }
@@ -309,7 +302,7 @@ public final class LogParser {
     }
     if (inner.contains("Received SIGTERM") || inner.contains("Received SIGKILL")
         || inner.contains("Terminating instance") && current != null && !current.completed) {
-      Inv target = openNodeInvocation();
+      InvocationState target = openNodeInvocation();
       if (target != null && (target.killSignal == null || inner.contains("Received SIG"))) {
         target.killSignal = inner.contains("Received SIG") ? inner.substring(inner.indexOf("Received SIG")).strip()
             : inner.strip();
@@ -318,9 +311,9 @@ public final class LogParser {
   }
 
   /** The latest invocation that started nodes and did not end, if any. */
-  private Inv openNodeInvocation() {
+  private InvocationState openNodeInvocation() {
     for (int i = invocations.size() - 1; i >= 0; i--) {
-      Inv inv = invocations.get(i);
+      InvocationState inv = invocations.get(i);
       if (!inv.completed && !inv.nodes.isEmpty()) {
         return inv;
       }
@@ -329,10 +322,10 @@ public final class LogParser {
   }
 
   /** Where node and summary lines go: the current invocation, unless it only lists and an earlier one runs. */
-  private Inv route() {
+  private InvocationState route() {
     if (current.nodes.isEmpty() && current.nonNodeCommand()) {
       for (int i = invocations.size() - 2; i >= 0; i--) {
-        Inv inv = invocations.get(i);
+        InvocationState inv = invocations.get(i);
         if (!inv.completed && !inv.nodes.isEmpty()) {
           return inv;
         }
@@ -341,7 +334,7 @@ public final class LogParser {
     return current;
   }
 
-  private void message(String msg, String thread, String time, boolean continuation, long line,
+  void message(String msg, String thread, String time, boolean continuation, long line,
       LogFormat lineFormat) {
     if (capture != null && current != null) {
       if (continuation || !msg.isEmpty() && Character.isWhitespace(msg.charAt(0)) && !msg.isBlank()) {
@@ -373,7 +366,7 @@ public final class LogParser {
       } else if (lineFormat == LogFormat.LEGACY_TEXT && t.startsWith("handling ")) {
         Matcher r = RPC_REQUEST.matcher(t);
         if (r.matches() && !RPC_NOT_INVOCATIONS.contains(r.group(1))) {
-          Inv inv = boundary(LogFormat.LEGACY_TEXT, line);
+          InvocationState inv = boundary(LogFormat.LEGACY_TEXT, line);
           inv.command = "rpc " + r.group(1);
           inv.version = lastVersion;
           inv.startedAt = time;
@@ -398,7 +391,7 @@ public final class LogParser {
       boundary(LogFormat.FUSION, line);
     }
     preambleIfNeeded(line);
-    Inv target = current;
+    InvocationState target = current;
     Matcher m;
     if (t.contains("Running with dbt")) {
       m = RUNNING_WITH.matcher(t);
@@ -450,8 +443,8 @@ public final class LogParser {
       if (t.startsWith("Finished running node ")) {
         m = FINISHED_NODE.matcher(t);
         if (m.find()) {
-          Inv r = route();
-          Node last = r.lastResultByThread.remove(thread);
+          InvocationState r = route();
+          NodeState last = r.lastResultByThread.remove(thread);
           if (last != null && last.uniqueId == null && sameNode(last, m.group(1))) {
             last.uniqueId = m.group(1);
           }
@@ -489,7 +482,7 @@ public final class LogParser {
   private void endMarkers(String t) {
     Matcher m;
     if (t.startsWith("Done.")) {
-      Inv r = route();
+      InvocationState r = route();
       r.completed = true;
       if (t.contains("TOTAL=")) {
         r.summary = summary(t);
@@ -499,14 +492,14 @@ public final class LogParser {
     } else if (t.startsWith("Completed ") && COMPLETED.matcher(t).find()) {
       route().completed = true;
     } else if (t.startsWith("Command `") && (m = COMMAND_END.matcher(t)).find()) {
-      Inv r = current;
+      InvocationState r = current;
       r.completed = true;
       if (r.command == null) {
         r.command = m.group(1);
       }
     } else if (t.contains("KeyboardInterrupt") || t.equalsIgnoreCase("ctrl-c") || t.startsWith("Cancelling query")
         || t.contains("The bash command was cancelled") || t.startsWith("Received SIGTERM")) {
-      Inv r = route();
+      InvocationState r = route();
       if (r.killSignal == null) {
         r.killSignal = t.contains("KeyboardInterrupt") || t.equalsIgnoreCase("ctrl-c")
             ? "KeyboardInterrupt (Ctrl-C)" : t;
@@ -526,7 +519,7 @@ public final class LogParser {
         noOp == null ? OptionalInt.empty() : OptionalInt.of(noOp), counts.getOrDefault("TOTAL", 0));
   }
 
-  private void commandFromArguments(Inv target, String t) {
+  private void commandFromArguments(InvocationState target, String t) {
     if (target.commandFromOrchestrator) {
       return;
     }
@@ -552,10 +545,10 @@ public final class LogParser {
   private boolean fusionLine(String t) {
     Matcher m;
     if ((m = FUSION_STATUS.matcher(t)).matches()) {
-      Inv r = current;
+      InvocationState r = current;
       String type = m.group(3);
       String desc = type + " " + m.group(4);
-      Node n = r.nodes.computeIfAbsent("f:" + desc, k -> new Node(0, 0, desc));
+      NodeState n = r.nodes.computeIfAbsent("f:" + desc, k -> new NodeState(0, 0, desc));
       n.resourceType = type;
       n.relation = m.group(4);
       n.name = lastSegment(m.group(4));
@@ -579,8 +572,8 @@ public final class LogParser {
       return true;
     }
     if (t.startsWith("error: dbt") && (m = FUSION_ERROR.matcher(t)).matches()) {
-      Inv r = current;
-      Node n = r.lastFusionFailure;
+      InvocationState r = current;
+      NodeState n = r.lastFusionFailure;
       if (n != null && n.message == null) {
         n.message = m.group(1) + ": " + m.group(2);
       } else if (n == null && r.error == null) {
@@ -589,9 +582,9 @@ public final class LogParser {
       return true;
     }
     if (t.startsWith("Started running ") && (m = FUSION_STARTED.matcher(t)).matches()) {
-      Inv r = current;
+      InvocationState r = current;
       String desc = m.group(1) + " " + m.group(2);
-      Node n = r.nodes.computeIfAbsent("f:" + desc, k -> new Node(0, 0, desc));
+      NodeState n = r.nodes.computeIfAbsent("f:" + desc, k -> new NodeState(0, 0, desc));
       n.resourceType = m.group(1);
       n.relation = m.group(2);
       n.name = lastSegment(m.group(2));
@@ -599,9 +592,9 @@ public final class LogParser {
       return true;
     }
     if (t.startsWith("Finished running [") && (m = FUSION_FINISHED.matcher(t)).matches()) {
-      Inv r = current;
+      InvocationState r = current;
       String desc = m.group(2) + " " + m.group(3);
-      Node n = r.nodes.computeIfAbsent("f:" + desc, k -> new Node(0, 0, desc));
+      NodeState n = r.nodes.computeIfAbsent("f:" + desc, k -> new NodeState(0, 0, desc));
       n.resourceType = m.group(2);
       n.relation = m.group(3);
       n.name = lastSegment(m.group(3));
@@ -628,12 +621,12 @@ public final class LogParser {
     int total = parseInt(m.group(2));
     String word = m.group(3);
     String rest = m.group(4);
-    Inv target = route();
+    InvocationState target = route();
     if (word.equals("START")) {
       String desc = stripTrailer(rest);
       boolean hook = desc.startsWith("hook: ") || desc.startsWith("hook:");
       String key = key(hook, index, total);
-      Node n = new Node(index, total, desc);
+      NodeState n = new NodeState(index, total, desc);
       n.hook = hook;
       describe(n, desc);
       n.status = LogNodeStatus.STARTED;
@@ -644,7 +637,7 @@ public final class LogParser {
           n.uniqueId = uid;
         }
       }
-      Node old = target.nodes.put(key, n);
+      NodeState old = target.nodes.put(key, n);
       if (old != null && old.status != LogNodeStatus.STARTED) {
         // The same number twice in one invocation (a hook list and a node list of equal size): keep both.
         target.nodes.put(key, old);
@@ -671,9 +664,9 @@ public final class LogParser {
     String desc = resultDescription(word, body);
     boolean hook = desc.startsWith("hook:");
     String key = key(hook, index, total);
-    Node n = findStarted(target, key, desc);
+    NodeState n = findStarted(target, key, desc);
     if (n == null) {
-      n = new Node(index, total, desc);
+      n = new NodeState(index, total, desc);
       n.hook = hook;
       describe(n, desc);
       target.nodes.put(target.nodes.containsKey(key) ? key + "#" + target.nodes.size() : key, n);
@@ -712,17 +705,17 @@ public final class LogParser {
   }
 
   /** The started node a result line finishes: in the target invocation, else in an earlier open one. */
-  private Node findStarted(Inv target, String key, String desc) {
-    Node n = target.nodes.get(key);
+  private NodeState findStarted(InvocationState target, String key, String desc) {
+    NodeState n = target.nodes.get(key);
     if (n != null && n.status == LogNodeStatus.STARTED && compatible(n, desc)) {
       return n;
     }
     for (int i = invocations.size() - 1; i >= 0; i--) {
-      Inv inv = invocations.get(i);
+      InvocationState inv = invocations.get(i);
       if (inv == target || inv.completed) {
         continue;
       }
-      Node o = inv.nodes.get(key);
+      NodeState o = inv.nodes.get(key);
       if (o != null && o.status == LogNodeStatus.STARTED && compatible(o, desc)) {
         return o;
       }
@@ -730,7 +723,7 @@ public final class LogParser {
     return n != null && n.status == LogNodeStatus.STARTED ? n : null;
   }
 
-  private static boolean compatible(Node started, String resultDesc) {
+  private static boolean compatible(NodeState started, String resultDesc) {
     String name = lastSegment(lastWord(resultDesc));
     return started.description.endsWith(name) || started.name.equals(name) || resultDesc.isEmpty();
   }
@@ -740,7 +733,7 @@ public final class LogParser {
   }
 
   /** Fills resource type, name and relation from a description such as {@code sql table model dev.orders}. */
-  private static void describe(Node n, String desc) {
+  private static void describe(NodeState n, String desc) {
     String d = desc;
     if (d.startsWith("hook:")) {
       n.resourceType = "operation";
@@ -783,7 +776,7 @@ public final class LogParser {
     }
   }
 
-  private static boolean sameNode(Node n, String uniqueId) {
+  private static boolean sameNode(NodeState n, String uniqueId) {
     String[] parts = uniqueId.split("\\.");
     if (parts.length < 3) {
       return false;
@@ -813,7 +806,7 @@ public final class LogParser {
     return i < 0 ? s : s.substring(i + 1);
   }
 
-  private static String lastSegment(String s) {
+  static String lastSegment(String s) {
     int i = s.lastIndexOf('.');
     return i < 0 ? s : s.substring(i + 1);
   }
@@ -830,7 +823,7 @@ public final class LogParser {
     }
   }
 
-  private static LogNodeStatus status(String word) {
+  static LogNodeStatus status(String word) {
     String w = word.strip().toLowerCase(Locale.ROOT);
     return switch (w) {
       case "success", "ok" -> LogNodeStatus.SUCCESS;
@@ -892,7 +885,7 @@ public final class LogParser {
     c.lines++;
   }
 
-  private void endCapture() {
+  void endCapture() {
     Capture c = capture;
     if (c == null) {
       return;
@@ -902,8 +895,8 @@ public final class LogParser {
       return;
     }
     String body = c.body.toString().stripIndent().strip();
-    Node target = null;
-    for (Node n : c.inv.nodes.values()) {
+    NodeState target = null;
+    for (NodeState n : c.inv.nodes.values()) {
       if (matches(n, c.type, c.name)) {
         target = n;
         if (n.status != LogNodeStatus.SUCCESS && n.status != LogNodeStatus.PASS) {
@@ -925,7 +918,7 @@ public final class LogParser {
     }
   }
 
-  private static boolean matches(Node n, String type, String name) {
+  private static boolean matches(NodeState n, String type, String name) {
     if (n.uniqueId != null) {
       String[] parts = n.uniqueId.split("\\.");
       if (parts.length >= 3 && parts[0].equals(type) && parts[2].equals(name)) {
@@ -943,284 +936,6 @@ public final class LogParser {
         || n.relation != null && n.relation.equalsIgnoreCase(name);
   }
 
-  // --- JSON lines -----------------------------------------------------------------------------------------
-
-  private void json(String s, long line) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(s);
-    } catch (java.io.IOException | RuntimeException e) {
-      badJson(line);
-      return;
-    }
-    if (root == null || !root.isObject()) {
-      badJson(line);
-      return;
-    }
-    JsonNode info = root.get("info");
-    if (info != null && info.isObject()) {
-      sawDbtLine = true;
-      jsonEvent(root, info, line);
-      return;
-    }
-    if (root.has("log_version") || root.has("type") && root.has("msg")) {
-      sawDbtLine = true;
-      legacyJson(root, line);
-      return;
-    }
-    badJson(line);
-  }
-
-  private void badJson(long line) {
-    if (badJsonLines++ == 0) {
-      firstBadJsonLine = line;
-    }
-  }
-
-  private Inv jsonInvocation(String id, LogFormat format, long line) {
-    Inv inv = id == null ? current : jsonInvocations.get(id);
-    if (inv == null) {
-      if (current != null && current.format == format && current.id == null && current.nodes.isEmpty()
-          && current.version == null) {
-        inv = current;
-      } else {
-        inv = boundary(format, line);
-      }
-      inv.format = format;
-      inv.id = id;
-      if (id != null) {
-        jsonInvocations.put(id, inv);
-      }
-    }
-    if (inv != current) {
-      endCapture();
-      current = inv;
-    }
-    return inv;
-  }
-
-  private void legacyJson(JsonNode root, long line) {
-    String id = text(root, "invocation_id");
-    Inv inv = jsonInvocation(id, LogFormat.JSON_LEGACY, line);
-    String ts = text(root, "ts");
-    if (ts != null) {
-      if (inv.startedAt == null) {
-        inv.startedAt = ts;
-      }
-      inv.endedAt = ts;
-    }
-    String msg = text(root, "msg");
-    if (msg == null) {
-      return;
-    }
-    JsonNode nodeInfo = root.get("node_info");
-    String uid = nodeInfo == null ? null : text(nodeInfo, "unique_id");
-    String thread = text(root, "thread_name");
-    if (uid != null && thread != null) {
-      inv.began.put(thread, uid);
-    }
-    for (String l : msg.split("\n", MAX_MESSAGE_LINES)) {
-      message(clean(l), thread, null, false, line, LogFormat.JSON_LEGACY);
-    }
-    endCapture();
-  }
-
-  private void jsonEvent(JsonNode root, JsonNode info, long line) {
-    String id = text(info, "invocation_id");
-    Inv inv = jsonInvocation(id, LogFormat.JSON, line);
-    String ts = text(info, "ts");
-    if (ts != null) {
-      if (inv.startedAt == null) {
-        inv.startedAt = ts;
-      }
-      inv.endedAt = ts;
-    }
-    String name = text(info, "name");
-    JsonNode data = root.path("data");
-    String msg = text(info, "msg");
-    if (name == null) {
-      name = "";
-    }
-    switch (name) {
-      case "MainReportVersion" -> {
-        String v = text(data, "version");
-        if (v == null && msg != null) {
-          Matcher m = RUNNING_WITH.matcher(msg);
-          v = m.find() ? m.group(1) : null;
-        }
-        if (v != null) {
-          inv.version = v.startsWith("=") ? v.substring(1) : v;
-          lastVersion = inv.version;
-        }
-      }
-      case "MainReportArgs" -> {
-        JsonNode args = data.path("args");
-        String cmd = text(args, "invocation_command");
-        if (cmd == null) {
-          cmd = text(args, "which");
-        }
-        if (cmd != null && inv.command == null) {
-          inv.command = cmd.replaceFirst("^\\S*[/\\\\](dbt(?:\\.exe)?) ", "$1 ");
-          inv.args.putAll(LogArguments.fromCommandLine(inv.command));
-        }
-      }
-      case "AdapterRegistered" -> {
-        String a = text(data, "adapter_name");
-        if (a != null) {
-          inv.adapter = a;
-        }
-      }
-      case "CommandCompleted" -> {
-        inv.completed = true;
-        String c = text(data, "command");
-        if (inv.command == null && c != null) {
-          inv.command = c;
-        }
-      }
-      case "StatsLine" -> {
-        JsonNode st = data.path("stats");
-        inv.summary = new LogSummary(st.path("pass").asInt(0), st.path("warn").asInt(0), st.path("error").asInt(0),
-            st.path("skip").asInt(0), st.has("noop") ? OptionalInt.of(st.path("noop").asInt(0)) : OptionalInt.empty(),
-            st.path("total").asInt(0));
-        inv.completed = true;
-      }
-      case "EndOfRunSummary" -> {
-        inv.completed = true;
-        if (data.path("keyboard_interrupt").asBoolean(false) && inv.killSignal == null) {
-          inv.killSignal = "KeyboardInterrupt (Ctrl-C)";
-        }
-      }
-      case "MainEncounteredError", "MainStackTrace" -> {
-        String exc = text(data, "exc");
-        if (exc != null && inv.error == null) {
-          inv.error = firstLines(exc, 6);
-        }
-      }
-      case "MainKeyboardInterrupt" -> inv.killSignal = "KeyboardInterrupt (Ctrl-C)";
-      default -> jsonNodeEvent(inv, name, data, msg);
-    }
-  }
-
-  private void jsonNodeEvent(Inv inv, String name, JsonNode data, String msg) {
-    JsonNode nodeInfo = data.get("node_info");
-    if (nodeInfo == null || !nodeInfo.isObject()) {
-      return;
-    }
-    String uid = text(nodeInfo, "unique_id");
-    if (uid == null) {
-      return;
-    }
-    boolean start = name.equals("NodeStart") || name.equals("LogStartLine") || name.equals("LogHookStartLine");
-    boolean finish = name.equals("NodeFinished");
-    boolean result = name.startsWith("Log") && name.endsWith("Result") || name.equals("LogHookEndLine")
-        || name.equals("LogSkipLine") || name.equals("SkippingDetails") || name.equals("LogNodeNoOpResult");
-    boolean errorText = name.equals("RunResultError") || name.equals("RunResultFailure")
-        || name.equals("RunResultWarningMessage") || name.equals("RunResultErrorNoMessage");
-    if (!start && !finish && !result && !errorText) {
-      return;
-    }
-    Node n = inv.nodes.get(uid);
-    if (n == null) {
-      if (errorText) {
-        return;
-      }
-      String desc = text(data, "description");
-      n = new Node(data.path("index").asInt(0), data.path("total").asInt(0), desc == null ? uid : desc);
-      n.uniqueId = uid;
-      n.resourceType = text(nodeInfo, "resource_type");
-      String nodeName = text(nodeInfo, "node_name");
-      n.name = nodeName == null ? lastSegment(uid) : nodeName;
-      JsonNode rel = nodeInfo.path("node_relation");
-      String schema = text(rel, "schema");
-      String alias = text(rel, "alias");
-      if (schema != null && alias != null && !"operation".equals(n.resourceType)) {
-        n.relation = schema + "." + alias;
-      }
-      n.hook = "operation".equals(n.resourceType);
-      n.status = LogNodeStatus.STARTED;
-      inv.nodes.put(uid, n);
-    } else if (n.index == 0 && data.has("index")) {
-      n.index = data.path("index").asInt(0);
-      n.total = data.path("total").asInt(0);
-    }
-    if (start) {
-      String desc = text(data, "description");
-      if (desc != null) {
-        n.description = desc;
-      }
-      return;
-    }
-    if (errorText) {
-      String m = text(data, "msg");
-      if (m == null) {
-        m = msg;
-      }
-      if (n.message == null && m != null) {
-        n.message = firstLines(m, MAX_MESSAGE_LINES);
-      }
-      return;
-    }
-    LogNodeStatus st = status(String.valueOf(text(nodeInfo, "node_status")));
-    if (name.equals("LogSkipLine") || name.equals("SkippingDetails")) {
-      st = LogNodeStatus.SKIPPED;
-    }
-    if (st == null && result) {
-      String ds = text(data, "status");
-      st = ds == null ? null : status(ds);
-    }
-    if (st != null) {
-      n.status = st;
-    }
-    JsonNode time = finish ? data.path("run_result").path("execution_time") : data.path("execution_time");
-    if (time.isNumber()) {
-      n.executionTime = time.asDouble();
-    }
-    if (finish) {
-      String m = text(data.path("run_result"), "message");
-      if (m != null && n.message == null && n.status != LogNodeStatus.SUCCESS && n.status != LogNodeStatus.PASS) {
-        n.message = firstLines(m, MAX_MESSAGE_LINES);
-        n.errorClass = jsonErrorClass(n, m);
-      }
-    }
-  }
-
-  private static ErrorClass jsonErrorClass(Node n, String message) {
-    if (n.status == LogNodeStatus.FAIL || n.status == LogNodeStatus.WARN) {
-      return "source".equals(n.resourceType) ? ErrorClass.FRESHNESS : ErrorClass.TEST;
-    }
-    String m = message.stripLeading();
-    if (m.startsWith("Database Error")) {
-      return ErrorClass.DATABASE;
-    }
-    if (m.startsWith("Compilation Error")) {
-      return ErrorClass.COMPILATION;
-    }
-    if (m.startsWith("Runtime Error")) {
-      return ErrorClass.RUNTIME;
-    }
-    if (m.startsWith("Dependency Error")) {
-      return ErrorClass.DEPENDENCY;
-    }
-    return null;
-  }
-
-  private static String firstLines(String s, int max) {
-    String[] lines = s.split("\n", max + 1);
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < Math.min(max, lines.length) && b.length() < MAX_MESSAGE_CHARS; i++) {
-      if (i > 0) {
-        b.append('\n');
-      }
-      b.append(clean(lines[i]));
-    }
-    return b.length() > MAX_MESSAGE_CHARS ? b.substring(0, MAX_MESSAGE_CHARS) : b.toString();
-  }
-
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node == null ? null : node.get(field);
-    return v == null || v.isNull() || v.isContainerNode() ? null : v.asText();
-  }
-
   // --- Result ---------------------------------------------------------------------------------------------
 
   /**
@@ -1235,23 +950,23 @@ public final class LogParser {
       process(held, pendingStartLine);
     }
     endCapture();
-    if (badJsonLines > 0) {
-      warnings.add(new ArtifactWarning(source, "line " + firstBadJsonLine,
-          badJsonLines + " line(s) starting with '{' are not dbt JSON log events and were skipped (the first at line "
-              + firstBadJsonLine + ")", WarningCode.LOG_LINE_UNREADABLE));
+    if (jsonLines.badLines() > 0) {
+      warnings.add(new ArtifactWarning(source, "line " + jsonLines.firstBadLine(),
+          jsonLines.badLines() + " line(s) starting with '{' are not dbt JSON log events and were skipped (the first at line "
+              + jsonLines.firstBadLine() + ")", WarningCode.LOG_LINE_UNREADABLE));
     }
     LogFormat fallback = null;
-    for (Inv inv : invocations) {
+    for (InvocationState inv : invocations) {
       if (inv.format != null) {
         fallback = inv.format;
         break;
       }
     }
     List<LogInvocation> out = new ArrayList<>(invocations.size());
-    for (Inv inv : invocations) {
+    for (InvocationState inv : invocations) {
       List<LogNode> nodes = new ArrayList<>(inv.nodes.size());
       boolean started = false;
-      for (Node n : inv.nodes.values()) {
+      for (NodeState n : inv.nodes.values()) {
         started |= n.status == LogNodeStatus.STARTED;
         nodes.add(n.build());
       }
@@ -1277,79 +992,12 @@ public final class LogParser {
 
   // --- Mutable state --------------------------------------------------------------------------------------
 
-  private static final class Inv {
-    final int index;
-    LogFormat format;
-    final long firstLine;
-    String id;
-    String version;
-    String adapter;
-    String command;
-    boolean commandFromOrchestrator;
-    String startedAt;
-    String endedAt;
-    final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
-    final Map<String, String> began = new HashMap<>();
-    final Map<String, Object> args = new LinkedHashMap<>();
-    final Map<String, Node> lastResultByThread = new HashMap<>();
-    LogSummary summary;
-    Node lastFusionFailure;
-    boolean completed;
-    String killSignal;
-    String error;
 
-    Inv(int index, LogFormat format, long firstLine) {
-      this.index = index;
-      this.format = format;
-      this.firstLine = firstLine;
-    }
 
-    boolean nonNodeCommand() {
-      if (command == null) {
-        return false;
-      }
-      String c = command.strip();
-      String sub = c.startsWith("dbt ") || c.contains(" dbt ") ? c.substring(c.indexOf("dbt ") + 4).strip() : c;
-      int sp = sub.indexOf(' ');
-      sub = sp < 0 ? sub : sub.substring(0, sp);
-      return Set.of("list", "ls", "debug", "deps", "docs", "generate", "serve", "compile", "parse", "clean",
-          "show", "init", "run-operation").contains(sub);
-    }
-  }
 
-  private static final class Node {
-    int index;
-    int total;
-    String description;
-    String uniqueId;
-    String resourceType;
-    String name = "";
-    String relation;
-    LogNodeStatus status = LogNodeStatus.STARTED;
-    ErrorClass errorClass;
-    String message;
-    Double executionTime;
-    boolean hook;
-    String thread;
-
-    Node(int index, int total, String description) {
-      this.index = index;
-      this.total = total;
-      this.description = description;
-    }
-
-    LogNode build() {
-      return new LogNode(index, total, description, Optional.ofNullable(uniqueId), Optional.ofNullable(resourceType),
-          name, Optional.ofNullable(relation), status,
-          status == LogNodeStatus.ERROR || status == LogNodeStatus.FAIL || status == LogNodeStatus.WARN
-              ? Optional.ofNullable(errorClass) : Optional.empty(),
-          Optional.ofNullable(message),
-          executionTime == null ? OptionalDouble.empty() : OptionalDouble.of(executionTime), hook);
-    }
-  }
 
   private static final class Capture {
-    final Inv inv;
+    final InvocationState inv;
     final String type;
     final String name;
     ErrorClass errorClass;
@@ -1358,7 +1006,7 @@ public final class LogParser {
     final StringBuilder body = new StringBuilder();
     int lines;
 
-    Capture(Inv inv, String type, String name) {
+    Capture(InvocationState inv, String type, String name) {
       this.inv = inv;
       this.type = type;
       this.name = name;
