@@ -237,7 +237,8 @@ public final class LogParser {
         }
       }
     }
-    if (!orchestrated && !looksLikeDbt(text)) {
+    if (!orchestrated && (current == null || current.format == null || current.format == LogFormat.CONSOLE)
+        && hasClock(text) && !looksLikeDbt(text)) {
       // Another orchestrator's prefix (GitHub Actions, Kubernetes, Prefect, Dagster): a timestamp and some
       // words, then dbt's own line. Only a line that is otherwise no dbt line is searched.
       Matcher p = EMBEDDED.matcher(text.length() > 200 ? text.substring(0, 200) : text);
@@ -273,6 +274,23 @@ public final class LogParser {
     } else {
       message(text, null, null, true, line, orchestrated ? LogFormat.CONSOLE : null);
     }
+  }
+
+  /** True when the line's first 160 characters hold an {@code HH:MM:SS} clock: cheap, before any regex. */
+  private static boolean hasClock(String text) {
+    int n = Math.min(text.length(), 168);
+    for (int i = 0; i + 8 <= n; i++) {
+      if (text.charAt(i + 2) == ':' && text.charAt(i + 5) == ':' && digit(text, i) && digit(text, i + 1)
+          && digit(text, i + 3) && digit(text, i + 4) && digit(text, i + 6) && digit(text, i + 7)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean digit(String s, int i) {
+    char c = s.charAt(i);
+    return c >= '0' && c <= '9';
   }
 
   /** True for a line in one of dbt's own text shapes (file, legacy, Fusion or console line, or a header). */
