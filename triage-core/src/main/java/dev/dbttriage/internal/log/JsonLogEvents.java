@@ -291,7 +291,8 @@ final class JsonLogEvents {
     if (m.startsWith("Dependency Error")) {
       return ErrorClass.DEPENDENCY;
     }
-    return null;
+    // a source whose freshness check errored without an error header is stale (dbt's ERROR STALE)
+    return "source".equals(n.resourceType) ? ErrorClass.FRESHNESS : null;
   }
 
   private static String firstLines(String s, int max) {
