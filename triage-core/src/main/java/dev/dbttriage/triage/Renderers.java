@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.dbttriage.artifact.ResourceType;
 import dev.dbttriage.artifact.RunResult;
 import dev.dbttriage.artifact.RunStatus;
+import dev.dbttriage.artifact.WarningCode;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class Renderers {
                     h.normalExecutionTime().getAsDouble())) : Optional.<String>empty()).orElse("") : "")
             .append('\n');
       }
-      sb.append("   blast radius: ").append(r.hasWarning("LINEAGE_UNKNOWN")
+      sb.append("   blast radius: ").append(r.hasWarning(WarningCode.LINEAGE_UNKNOWN.name())
           ? "unknown (no manifest.json: the lineage is unknown)" : root.record().blastRadius()).append('\n');
       sb.append("   action: ").append(action(r, root)).append('\n');
       for (ExposureImpact e : root.blastRadius().exposures()) {
@@ -170,7 +171,7 @@ final class Renderers {
     if (!r.neverRan().isEmpty()) {
       sb.append("; ").append(r.neverRan().size()).append(" selected node(s) never ran");
     }
-    if (r.hasWarning("RUN_KILLED")) {
+    if (r.hasWarning(WarningCode.RUN_KILLED.name())) {
       sb.append("; the run was KILLED while nodes ran (see RUN_KILLED below)");
     }
     r.maxSeverity().ifPresent(s -> sb.append("; worst: ").append(s.label()));
@@ -310,7 +311,7 @@ final class Renderers {
 
   /** The page-or-not action, unless the lineage is unknown and the blast radius with it. */
   private static String action(TriageReport r, RootCause root) {
-    return r.hasWarning("LINEAGE_UNKNOWN")
+    return r.hasWarning(WarningCode.LINEAGE_UNKNOWN.name())
         ? "size the blast radius with the project's manifest.json before deciding whom to page"
         : action(root);
   }

@@ -93,7 +93,7 @@ final class TriageCommand implements Callable<Integer> {
     // artifacts that could not be read in full are never a clean run a script may pass on
     // nor is a run that was killed while nodes ran, whatever the severity of what it lost
     if (failOn.isPresent() && (report.hasWarning(ReportWarning.RESULTS_INCOMPLETE)
-        || report.hasWarning("RUN_KILLED"))) {
+        || report.hasWarning(dev.dbttriage.artifact.WarningCode.RUN_KILLED.name()))) {
       return ExitCodes.FINDINGS;
     }
     if (failOn.isPresent() && report.maxSeverity().map(s -> s.compareTo(failOn.get()) >= 0).orElse(false)) {
