@@ -28,7 +28,8 @@ final class RecoveryAdvice {
       return ResolutionKind.UPSTREAM;
     }
     Subclass sub = d.subclass();
-    if (sub == Subclass.PERMISSION_DENIED) {
+    if (sub == Subclass.PERMISSION_DENIED || sub == Subclass.NO_WAREHOUSE_OR_DATABASE) {
+      // no warehouse or database in the session: the role's default or its USAGE grant, not the model's code
       return ResolutionKind.PERMISSIONS;
     }
     if (missingSource(d, node, manifest).isPresent()) {
