@@ -142,10 +142,11 @@ public final class Artifacts {
     if (!Files.isRegularFile(manifest)) {
       throw new ArtifactException(name + ": no manifest.json in the directory", name, null, -1, -1, null);
     }
+    Manifest m = readManifest(manifest);
     return new TargetArtifacts(
         Optional.of(directory),
-        readManifest(manifest),
-        optional(directory.resolve("run_results.json"), RunResultsReader::read),
+        m,
+        optional(directory.resolve("run_results.json"), (in, n) -> RunResultsReader.read(in, n, m)),
         optional(directory.resolve("sources.json"), SourcesReader::read),
         optional(directory.resolve("catalog.json"), CatalogReader::read));
   }

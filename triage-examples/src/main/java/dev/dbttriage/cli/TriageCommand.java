@@ -57,7 +57,10 @@ final class TriageCommand implements Callable<Integer> {
     TriageEngine engine = Wiring.triageEngine(nonNegative("--minor-threshold", minorThreshold),
         nonNegative("--major-threshold", majorThreshold));
     TriageReport report = engine.triage(run.input(context));
-    context.out().print(reportFormat.render(report));
+    // streamed, not rendered into one string first: the JSON of a 200k-node run is tens of megabytes
+    java.io.Writer writer = new java.io.BufferedWriter(new java.io.OutputStreamWriter(context.out(),
+        java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+    reportFormat.write(report, writer);
     context.out().flush();
     return exitCode(report, threshold);
   }

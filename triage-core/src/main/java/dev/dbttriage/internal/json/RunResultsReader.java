@@ -60,8 +60,29 @@ public final class RunResultsReader {
     boolean sawSkip;
   }
 
-  private RunResultsReader(JsonInput in) {
+  /** The compiled code the manifest of the same target holds per unique id, to share instead of copy. */
+  private final java.util.function.Function<String, Optional<String>> knownCode;
+
+  private RunResultsReader(JsonInput in, java.util.function.Function<String, Optional<String>> knownCode) {
     this.in = in;
+    this.knownCode = knownCode;
+  }
+
+  /**
+   * Reads run results from a stream, sharing each result's {@code compiled_code} with the manifest's when they
+   * are the same text: a run's results repeat the compiled SQL its manifest holds, which on a large project is
+   * tens of megabytes held twice.
+   *
+   * @param stream the stream, not closed
+   * @param name the name to use in messages
+   * @param manifest the manifest of the same target
+   * @return the run results
+   * @throws ArtifactException on bad input
+   */
+  public static RunResults read(InputStream stream, String name, dev.dbttriage.artifact.Manifest manifest) {
+    try (JsonInput in = JsonInput.open(stream, name)) {
+      return new RunResultsReader(in, id -> manifest.node(id).flatMap(n -> n.compiledCode())).readRoot();
+    }
   }
 
   /**
@@ -74,7 +95,7 @@ public final class RunResultsReader {
    */
   public static RunResults read(InputStream stream, String name) {
     try (JsonInput in = JsonInput.open(stream, name)) {
-      return new RunResultsReader(in).readRoot();
+      return new RunResultsReader(in, id -> Optional.empty()).readRoot();
     }
   }
 
@@ -139,9 +160,16 @@ public final class RunResultsReader {
     } else if (status == RunStatus.UNKNOWN) {
       in.warn(WarningCode.UNKNOWN_STATUS, r.path + ".status", "unknown status '" + raw + "' kept raw");
     }
+    String code = r.compiledCode;
+    if (code != null && r.uniqueId != null) {
+      Optional<String> known = knownCode.apply(r.uniqueId);
+      if (known.isPresent() && known.get().equals(code)) {
+        code = known.get();
+      }
+    }
     return new RunResult(r.uniqueId, status, raw, Optional.ofNullable(r.message),
         r.failures == null ? OptionalLong.empty() : OptionalLong.of(r.failures.longValue()), r.timing,
-        r.executionTime, Optional.ofNullable(r.threadId), r.adapterResponse, Optional.ofNullable(r.compiledCode),
+        r.executionTime, Optional.ofNullable(r.threadId), r.adapterResponse, Optional.ofNullable(code),
         Optional.ofNullable(r.relationName), Optional.ofNullable(r.batchResults));
   }
 
