@@ -3,7 +3,9 @@
  * and planning engines, and AssertJ assertions (with assertj-core as an optional dependency).
  */
 module dev.dbttriage.core {
-  requires transitive com.fasterxml.jackson.databind;
+  // Jackson is an implementation detail: no public type of this module exposes one of its types.
+  requires com.fasterxml.jackson.databind;
+  // LineageGraph.asGraph() returns a JGraphT Graph: users of the module need it on their module path.
   requires transitive org.jgrapht.core;
   requires org.yaml.snakeyaml;
   requires static org.assertj.core;

@@ -3,6 +3,7 @@ module dev.dbttriage.examples {
   requires transitive dev.dbttriage.core;
   requires dev.dbttriage.rules;
   requires info.picocli;
+  requires com.fasterxml.jackson.databind;
 
   // picocli reads and sets the commands' annotated fields reflectively
   opens dev.dbttriage.cli to info.picocli;
