@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
             + "verified with dbt-triage's own selector to execute exactly the nodes it intends; the plan also "
             + "says whether `dbt retry` is exactly right, which scheduled runs contend, and what to check after.",
         "Without TARGET_DIR it reads ./target as dbt finds it and fails with exit code 2 when there is none; "
-            + "--sample plans the bundled sample failing run."},
+            + "--sample plans the bundled sample failing run. A log (the project's logs/dbt.log, or --log FILE) "
+            + "stands in for a missing or stale run_results.json, as for triage: a killed run's plan resumes what "
+            + "was running and what never started."},
     footerHeading = "%n", footer = "Exit codes: 0 a plan was made, 2 bad usage or input.")
 final class PlanCommand implements Callable<Integer> {
   private final CliContext context;

@@ -21,8 +21,12 @@ import picocli.CommandLine.Option;
             + "classifies each root cause, sizes its blast radius and fills in the runbook's triage template.",
         "Without TARGET_DIR it reads ./target as dbt finds it (--project-dir, --target-path, DBT_PROJECT_DIR, "
             + "DBT_TARGET_PATH) and fails with exit code 2 when there is none; --sample reads the bundled "
-            + "sample failing run."},
-    footerHeading = "%n", footer = "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, "
+            + "sample failing run.",
+        "The project's logs/dbt.log (or --log FILE, '-' for a paste) stands in for a run_results.json that is "
+            + "missing or from another invocation, as a killed run leaves it; with --log and no target directory "
+            + "the log alone is triaged, lineage unknown."},
+    footerHeading = "%n", footer = "Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it (or a "
+        + "killed run), "
         + "2 bad usage or input.")
 final class TriageCommand implements Callable<Integer> {
   private final CliContext context;
