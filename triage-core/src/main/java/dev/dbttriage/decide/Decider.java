@@ -6,44 +6,29 @@ import dev.dbttriage.classify.Transience;
 
 import dev.dbttriage.TriageException;
 import dev.dbttriage.artifact.BatchResults;
-import dev.dbttriage.artifact.CatalogColumn;
 import dev.dbttriage.artifact.CatalogTable;
-import dev.dbttriage.artifact.Column;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
 import dev.dbttriage.artifact.ResourceType;
 import dev.dbttriage.artifact.RunResult;
-import dev.dbttriage.deploy.ColumnChange;
-import dev.dbttriage.deploy.DataTypes;
-import dev.dbttriage.deploy.ManifestDiff;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
-import java.util.Set;
 
 /** One decision: gathers the evidence about one model and applies the runbook's full-refresh table. */
 final class Decider {
-  private static final List<String> PARTITION_KEYS = List.of("partition_by", "cluster_by", "clustered_by",
+  static final List<String> PARTITION_KEYS = List.of("partition_by", "cluster_by", "clustered_by",
       "buckets", "file_format", "liquid_clustered_by", "partitioned_by", "sort", "dist");
 
   private final FullRefreshAdvisor config;
   private final RefreshInput in;
-  private final List<String> deciding = new ArrayList<>();
-  private final List<String> info = new ArrayList<>();
-  private final List<String> warnings = new ArrayList<>();
-  private final Set<String> newColumns = new LinkedHashSet<>();
-  private boolean structural;
-  private boolean windowable;
-  private boolean removedHandled;
-  private boolean relationMoved;
+  private final Findings found = new Findings();
 
   private Node node;
   private String sel;
@@ -63,35 +48,36 @@ final class Decider {
     }
     String strategy = node.config().incrementalStrategy().orElse("(adapter default)");
     String osc = node.config().onSchemaChange().orElse("ignore");
-    info.add("config: materialized incremental, incremental_strategy " + strategy + ", unique_key "
+    found.info.add("config: materialized incremental, incremental_strategy " + strategy + ", unique_key "
         + (node.config().uniqueKey().isEmpty() ? "(none)" : node.config().uniqueKey()) + ", on_schema_change "
         + osc + (node.config().onSchemaChange().isEmpty() ? " (dbt's default)" : "")
         + (guarded() ? ", full_refresh: false" : ""));
 
     Optional<Node> prev = in.previousManifest().flatMap(m -> m.node(node.uniqueId()));
     if (in.previousManifest().isPresent() && prev.isEmpty()) {
-      deciding.add("the model is not in the previous manifest: it is new, and its first run builds the table in"
+      found.deciding.add("the model is not in the previous manifest: it is new, and its first run builds the table in"
           + " full without --full-refresh");
       return decision(RefreshKind.NO_REFRESH, List.of("dbt run --select " + sel + "+"), Optional.empty());
     }
-    prev.ifPresent(p -> compareWithPrevious(p, osc));
-    compareWithWarehouse(prev, osc);
-    compareUpstream(osc);
+    ChangeEvidence evidence = new ChangeEvidence(in, node, found);
+    prev.ifPresent(p -> evidence.compareWithPrevious(p, osc));
+    evidence.compareWithWarehouse(prev, osc);
+    evidence.compareUpstream(osc);
     boolean onlyFuture = in.observations().contains(Observation.ONLY_FUTURE_ROWS_DIFFER);
     if (in.observations().contains(Observation.HISTORY_WRONG)) {
-      deciding.add("a bug produced wrong history (observed): existing rows must be rewritten");
-      windowable = true;
+      found.deciding.add("a bug produced wrong history (observed): existing rows must be rewritten");
+      found.windowable = true;
     }
     if (in.observations().contains(Observation.NEW_COLUMN_NEEDS_BACKFILL)) {
-      deciding.add("a new column must be filled for historic rows from data that already exists upstream"
+      found.deciding.add("a new column must be filled for historic rows from data that already exists upstream"
           + " (observed): append_new_columns would leave them NULL");
-      structural = true;
+      found.structural = true;
     }
-    if (onlyFuture && !structural && !deciding.isEmpty()) {
-      info.add("only future rows differ (observed): the changes above do not make existing rows wrong");
-      info.addAll(0, deciding);
-      deciding.clear();
-      windowable = false;
+    if (onlyFuture && !found.structural && !found.deciding.isEmpty()) {
+      found.info.add("only future rows differ (observed): the changes above do not make existing rows wrong");
+      found.info.addAll(0, found.deciding);
+      found.deciding.clear();
+      found.windowable = false;
     }
 
     Optional<Duration> cadence = cadence();
@@ -101,11 +87,11 @@ final class Decider {
     if (f.isPresent() && (f.get().errorClass() == ErrorClass.COMPILATION
         || f.get().errorClass() == ErrorClass.DEPENDENCY) && !f.get().transientFailure()) {
       // Nothing ran and the code is about to change again: decide the refresh on the fixed code.
-      if (!deciding.isEmpty()) {
-        warnings.add("the changes since the previous manifest may need --full-refresh once the model compiles:"
+      if (!found.deciding.isEmpty()) {
+        found.warnings.add("the changes since the previous manifest may need --full-refresh once the model compiles:"
             + " decide again on the fixed manifest");
-        info.addAll(0, deciding);
-        deciding.clear();
+        found.info.addAll(0, found.deciding);
+        found.deciding.clear();
       }
       Optional<RefreshDecision> d = onFailure(f.get(), osc);
       if (d.isPresent()) {
@@ -113,29 +99,29 @@ final class Decider {
       }
     }
 
-    if (!deciding.isEmpty() && relationMoved) {
-      info.addAll(0, deciding);
-      deciding.clear();
-      deciding.add("the relation moved, so the first run builds the new table in full from the current code:"
+    if (!found.deciding.isEmpty() && found.relationMoved) {
+      found.info.addAll(0, found.deciding);
+      found.deciding.clear();
+      found.deciding.add("the relation moved, so the first run builds the new table in full from the current code:"
           + " that covers the history-invalidating changes below without --full-refresh");
       return decision(RefreshKind.NO_REFRESH, List.of("dbt run --select " + sel + "+"), fullCost());
     }
-    if (!deciding.isEmpty()) {
+    if (!found.deciding.isEmpty()) {
       boolean windowGiven = in.windowStart().isPresent();
-      if (!structural && windowable && (large() || windowGiven)) {
+      if (!found.structural && found.windowable && (large() || windowGiven)) {
         return targetedBackfill(strategy);
       }
       return fullRefresh();
     }
     if (in.observations().contains(Observation.SOURCE_HISTORY_CORRECTED)) {
-      deciding.add("historical source data was corrected (observed): rows built from the old data are stale");
+      found.deciding.add("historical source data was corrected (observed): rows built from the old data are stale");
       if (monthly && windowWithinNextRun()) {
         return monthlyNoRefresh(cadence.get());
       }
       if (in.windowStart().isPresent() || large()) {
         return targetedBackfill(strategy);
       }
-      info.add("a full refresh rewrites everything; if the corrected period is known, a targeted"
+      found.info.add("a full refresh rewrites everything; if the corrected period is known, a targeted"
           + " replace_where/window backfill of it is enough (give the window)");
       return fullRefresh();
     }
@@ -148,33 +134,33 @@ final class Decider {
       return retryBatches();
     } else if (in.result().map(r -> r.status().isFailure()).orElse(false)) {
       RunResult r = in.result().get();
-      deciding.add("the latest run ended " + r.rawStatus() + r.message().map(m -> ": " + firstLine(m)).orElse("")
+      found.deciding.add("the latest run ended " + r.rawStatus() + r.message().map(m -> ": " + firstLine(m)).orElse("")
           + ", but no failure evidence (error class, transient or not) was given: classify the failure first");
       return decision(RefreshKind.NEEDS_EVIDENCE, List.of(), Optional.empty());
     }
-    if (!newColumns.isEmpty()) {
+    if (!found.newColumns.isEmpty()) {
       return schemaHandled(osc, monthly, cadence);
     }
     if (onlyFuture) {
-      deciding.add("only future rows differ (observed): existing rows stay correct");
+      found.deciding.add("only future rows differ (observed): existing rows stay correct");
       if (monthly) {
         return monthlyNoRefresh(cadence.get());
       }
       return decision(RefreshKind.NO_REFRESH, List.of("dbt run --select " + sel + "+"), Optional.empty());
     }
     if (monthly) {
-      deciding.add("no evidence that existing rows are wrong");
+      found.deciding.add("no evidence that existing rows are wrong");
       return monthlyNoRefresh(cadence.get());
     }
-    deciding.add(removedHandled
+    found.deciding.add(found.removedHandled
         ? "on_schema_change: sync_all_columns drops the removed column(s) on the next run; existing rows stay"
             + " correct"
         : "no evidence that existing rows are wrong (no history-invalidating change, no failure):"
             + " a normal incremental run is enough");
     if (in.previousManifest().isEmpty() && in.catalog().isEmpty()) {
-      info.add("no previous manifest and no catalog were given: SQL, config and column changes were not checked");
+      found.info.add("no previous manifest and no catalog were given: SQL, config and column changes were not checked");
     }
-    return decision(removedHandled ? RefreshKind.NO_REFRESH_SCHEMA_HANDLED : RefreshKind.NO_REFRESH,
+    return decision(found.removedHandled ? RefreshKind.NO_REFRESH_SCHEMA_HANDLED : RefreshKind.NO_REFRESH,
         List.of(), Optional.empty());
   }
 
@@ -184,29 +170,29 @@ final class Decider {
     switch (node.resourceType()) {
       case SEED:
         verb = "seed";
-        info.add("a seed: dbt seed truncates and reloads it on every run; --full-refresh (drop and recreate) is"
+        found.info.add("a seed: dbt seed truncates and reloads it on every run; --full-refresh (drop and recreate) is"
             + " needed only when the CSV's columns changed");
         break;
       case SNAPSHOT:
         verb = "snapshot";
-        info.add("a snapshot keeps history that dbt cannot rebuild from its source; --full-refresh does not apply"
+        found.info.add("a snapshot keeps history that dbt cannot rebuild from its source; --full-refresh does not apply"
             + " to it");
         break;
       default:
         switch (mat) {
           case "view":
-            info.add("materialized: view: recreated on every run, so --full-refresh changes nothing");
+            found.info.add("materialized: view: recreated on every run, so --full-refresh changes nothing");
             break;
           case "ephemeral":
-            info.add("materialized: ephemeral: never built, its SQL is inlined into the models that ref it");
+            found.info.add("materialized: ephemeral: never built, its SQL is inlined into the models that ref it");
             break;
           case "materialized_view":
           case "dynamic_table":
-            info.add("materialized: " + mat + ": the warehouse refreshes it; --full-refresh drops and recreates"
+            found.info.add("materialized: " + mat + ": the warehouse refreshes it; --full-refresh drops and recreates"
                 + " it, needed only when a change cannot be applied in place (on_configuration_change)");
             break;
           default:
-            info.add("materialized: " + mat + ": every run rebuilds it in full, so --full-refresh changes nothing");
+            found.info.add("materialized: " + mat + ": every run rebuilds it in full, so --full-refresh changes nothing");
             break;
         }
         break;
@@ -214,301 +200,6 @@ final class Decider {
     List<String> cmds = in.failure().isPresent() ? List.of("dbt " + verb + " --select " + sel
         + (verb.equals("run") ? "+" : "")) : List.of();
     return decision(RefreshKind.NOT_INCREMENTAL, cmds, Optional.empty());
-  }
-
-  // ---- evidence -------------------------------------------------------------------------------------------
-
-  private void compareWithPrevious(Node prev, String osc) {
-    SqlDiff.Result sql;
-    if (!prev.rawCode().isEmpty() && !node.rawCode().isEmpty()) {
-      sql = SqlDiff.compare(prev.rawCode(), node.rawCode());
-    } else if (!prev.checksum().checksum().isEmpty() && !node.checksum().checksum().isEmpty()
-        && !prev.checksum().equals(node.checksum())) {
-      sql = new SqlDiff.Result(SqlDiff.Kind.LOGIC, Set.of(), List.of(), List.of());
-    } else {
-      sql = new SqlDiff.Result(SqlDiff.Kind.SAME, Set.of(), List.of(), List.of());
-    }
-    Optional<SqlDiff.StarSwap> swap = SqlDiff.starSwap(sql);
-    if (swap.isPresent()) {
-      sql = resolveStarSwap(sql, swap.get());
-    }
-    boolean bodyChanged = sql.kind() != SqlDiff.Kind.SAME && sql.kind() != SqlDiff.Kind.COSMETIC;
-    switch (sql.kind()) {
-      case COSMETIC:
-        info.add("model SQL changed only in comments, whitespace or case: no row changes");
-        break;
-      case COLUMNS_ADDED:
-        newColumns.addAll(sql.columns());
-        info.add("model SQL adds select-list item(s) " + sql.columns() + " and changes nothing else"
-            + swap.map(x -> " (select * and an explicit list swapped)").orElse(""));
-        break;
-      case COLUMNS_REMOVED:
-        removed("model SQL no longer selects " + sql.columns()
-            + swap.map(x -> " (select * and an explicit list swapped)").orElse(""), osc);
-        break;
-      case LOGIC:
-        deciding.add("model SQL changed (incremental logic fix): " + describe(sql)
-            + "; rows already loaded were computed by the old logic");
-        windowable = true;
-        break;
-      default:
-        break;
-    }
-    List<String> keyBefore = normKey(prev.config().uniqueKey());
-    List<String> keyAfter = normKey(node.config().uniqueKey());
-    if (!keyBefore.equals(keyAfter)) {
-      deciding.add("unique_key changed: " + prev.config().uniqueKey() + " -> " + node.config().uniqueKey()
-          + "; existing rows were merged on the old key");
-      structural = true;
-    }
-    for (String k : PARTITION_KEYS) {
-      Object b = prev.config().values().get(k);
-      Object a = node.config().values().get(k);
-      if (!Objects.equals(b, a) && (b != null || a != null)) {
-        deciding.add(k + " changed: " + show(b) + " -> " + show(a)
-            + "; an incremental run cannot re-lay out the existing table");
-        structural = true;
-      }
-    }
-    String sb = prev.config().incrementalStrategy().orElse("(default)");
-    String sa = node.config().incrementalStrategy().orElse("(default)");
-    if (!sb.equals(sa)) {
-      info.add("incremental_strategy changed: " + sb + " -> " + sa);
-      if (sb.equals("append")) {
-        warnings.add("the model used to append: its history may hold duplicate keys; a unique test on the key"
-            + " tells whether a full refresh is needed");
-      }
-    }
-    String ob = prev.config().onSchemaChange().orElse("ignore");
-    if (!ob.equals(osc)) {
-      info.add("on_schema_change changed: " + ob + " -> " + osc);
-    }
-    otherConfigChanges(prev);
-    boolean contracted = enforced(prev) || enforced(node);
-    if (enforced(prev) != enforced(node)) {
-      info.add("contract enforced: " + enforced(prev) + " -> " + enforced(node));
-    }
-    for (ColumnChange c : ManifestDiff.compareColumns(prev.columns(), node.columns())) {
-      if (!contracted && !bodyChanged) {
-        continue; // YAML-only edits document; they do not change the table
-      }
-      String why = c.describe() + " (declared" + (contracted ? ", contract" : "") + ")";
-      switch (c.kind()) {
-        case ADDED:
-          newColumns.add(c.column());
-          break;
-        case REMOVED:
-          removed(why, osc);
-          break;
-        case TYPE_CHANGED:
-          deciding.add("column type changed: " + why);
-          structural = true;
-          break;
-        default:
-          info.add(why);
-          break;
-      }
-    }
-  }
-
-  private static final Set<String> HANDLED_CONFIG = Set.of("unique_key", "incremental_strategy",
-      "on_schema_change", "contract", "full_refresh", "materialized", "tags", "meta", "docs", "description",
-      "persist_docs", "grants", "post-hook", "pre-hook", "group", "access", "enabled");
-
-  /** Reports the other config the project changed (unrendered_config), which affects future runs only. */
-  private void otherConfigChanges(Node prev) {
-    String mb = prev.config().materialized().orElse("(none)");
-    if (!mb.equals("incremental")) {
-      info.add("materialized was " + mb + ": " + (mb.equals("table")
-          ? "the existing table is kept and loaded incrementally from now on"
-          : "dbt replaces the old relation and builds the table in full on the first run, no --full-refresh"
-              + " needed"));
-    }
-    Map<String, Object> ub = prev.unrenderedConfig();
-    Map<String, Object> ua = node.unrenderedConfig();
-    if (ub.isEmpty() || ua.isEmpty()) {
-      return;
-    }
-    Set<String> keys = new java.util.TreeSet<>(ub.keySet());
-    keys.addAll(ua.keySet());
-    for (String k : keys) {
-      if (Objects.equals(ub.get(k), ua.get(k)) || HANDLED_CONFIG.contains(k) || PARTITION_KEYS.contains(k)) {
-        continue;
-      }
-      if (k.equals("schema") || k.equals("database") || k.equals("alias")) {
-        relationMoved = true;
-        info.add("relation moved (" + k + ": " + show(ub.get(k)) + " -> " + show(ua.get(k)) + "): dbt builds the"
-            + " new relation in full on its first run, no --full-refresh needed; the old one is left behind");
-      } else {
-        info.add("config " + k + " changed: " + show(ub.get(k)) + " -> " + show(ua.get(k))
-            + " (changes how future runs load, not the rows already loaded)");
-      }
-    }
-  }
-
-  /**
-   * Resolves a {@code select *} swapped for an explicit list against the columns the star stands for: the
-   * single parent's columns in the catalog. The same columns either way is no change at all.
-   */
-  private SqlDiff.Result resolveStarSwap(SqlDiff.Result sql, SqlDiff.StarSwap swap) {
-    if (node.dependsOnNodes().size() != 1 || in.catalog().isEmpty()) {
-      info.add("select * was swapped for an explicit list; without the parent's columns (catalog) this counts"
-          + " as a logic change");
-      return sql;
-    }
-    String parent = node.dependsOnNodes().get(0);
-    Optional<CatalogTable> star = (swap.starBefore() ? in.previousCatalog().or(in::catalog) : in.catalog())
-        .flatMap(c -> c.table(parent));
-    if (star.isEmpty()) {
-      return sql;
-    }
-    Set<String> starCols = new LinkedHashSet<>();
-    star.get().columns().values().forEach(c -> starCols.add(c.name().toLowerCase(Locale.ROOT)));
-    Set<String> listCols = new LinkedHashSet<>(swap.names());
-    Set<String> before = swap.starBefore() ? starCols : listCols;
-    Set<String> after = swap.starBefore() ? listCols : starCols;
-    Set<String> added = new LinkedHashSet<>(after);
-    added.removeAll(before);
-    Set<String> removedCols = new LinkedHashSet<>(before);
-    removedCols.removeAll(after);
-    info.add("select * " + (swap.starBefore() ? "replaced by" : "replacing") + " an explicit list; "
-        + parent + " has " + starCols.size() + " columns (catalog)");
-    if (added.isEmpty() && removedCols.isEmpty()) {
-      return new SqlDiff.Result(SqlDiff.Kind.COSMETIC, Set.of(), List.of(), List.of());
-    }
-    if (removedCols.isEmpty()) {
-      return new SqlDiff.Result(SqlDiff.Kind.COLUMNS_ADDED, added, sql.added(), sql.removed());
-    }
-    if (added.isEmpty()) {
-      return new SqlDiff.Result(SqlDiff.Kind.COLUMNS_REMOVED, removedCols, sql.added(), sql.removed());
-    }
-    return sql;
-  }
-
-  private void compareWithWarehouse(Optional<Node> prev, String osc) {
-    Optional<CatalogTable> table = in.catalog().flatMap(c -> c.table(node.uniqueId()));
-    if (in.catalog().isPresent() && table.isEmpty()) {
-      info.add("the catalog has no relation for the model: warehouse columns not compared");
-    }
-    if (table.isEmpty() || table.get().columns().isEmpty()) {
-      return;
-    }
-    CatalogTable t = table.get();
-    // Without an enforced contract the YAML documents the columns and the SQL decides them, so a mismatch is
-    // reported but decides nothing; with one, dbt builds exactly the declared columns and types.
-    boolean contract = enforced(node);
-    List<String> undecided = new ArrayList<>();
-    for (Column c : node.columns().values()) {
-      Optional<CatalogColumn> w = t.column(c.name());
-      if (w.isEmpty()) {
-        if (!contract) {
-          undecided.add(c.name() + " is declared but not in the table");
-        } else if (newColumns.add(c.name())) {
-          info.add("contract column " + c.name() + " is not in the warehouse table (catalog): a new column");
-        }
-      } else if (c.dataType().isPresent() && !DataTypes.same(w.get().type(), c.dataType().get())) {
-        DataTypes.Change ch = DataTypes.compare(w.get().type(), c.dataType().get());
-        if (!contract) {
-          undecided.add(c.name() + " is " + w.get().type() + " in the table but declared " + c.dataType().get());
-          continue;
-        }
-        deciding.add("column type changed: " + c.name() + " is " + w.get().type() + " in the warehouse (catalog)"
-            + " but the contract declares " + c.dataType().get() + " (" + ch.name().toLowerCase(Locale.ROOT) + ")");
-        structural = true;
-      }
-    }
-    if (!undecided.isEmpty()) {
-      info.add("YAML and warehouse differ (" + String.join("; ", undecided) + "), but without an enforced contract"
-          + " the SQL decides the columns: compare with the previous manifest to see whether the SQL changed");
-    }
-    int undeclared = 0;
-    for (CatalogColumn w : t.columns().values()) {
-      boolean declared = node.columns().values().stream().anyMatch(c -> c.name().equalsIgnoreCase(w.name()));
-      if (declared) {
-        continue;
-      }
-      boolean wasDeclared = prev.map(p -> p.columns().values().stream()
-          .anyMatch(c -> c.name().equalsIgnoreCase(w.name()))).orElse(false);
-      if (enforced(node) || wasDeclared) {
-        String line = "warehouse column " + w.name() + " (catalog) is no longer in the model's "
-            + (enforced(node) ? "contract" : "declared columns");
-        if (deciding.stream().noneMatch(d -> d.contains(" " + w.name() + " "))) {
-          removed(line, osc);
-        }
-      } else {
-        undeclared++;
-      }
-    }
-    if (undeclared > 0) {
-      info.add(undeclared + " warehouse column(s) are not declared in YAML: not compared");
-    }
-    table.get().rowCount().ifPresent(n -> info.add("table size (catalog): " + n + " rows"));
-  }
-
-  private void compareUpstream(String osc) {
-    String code = node.rawCode().isEmpty() ? node.compiledCode().orElse("") : node.rawCode();
-    boolean star = SqlDiff.selectsStar(code);
-    for (String parent : new LinkedHashSet<>(node.dependsOnNodes())) {
-      List<ColumnChange> changes = new ArrayList<>();
-      Optional<CatalogTable> b = in.previousCatalog().flatMap(c -> c.table(parent));
-      Optional<CatalogTable> a = in.catalog().flatMap(c -> c.table(parent));
-      if (b.isPresent() && a.isPresent()) {
-        changes.addAll(ManifestDiff.compareCatalogColumns(b.get(), a.get()));
-      } else {
-        // Without both catalogs, an upstream model's enforced contract says what its columns are.
-        Optional<Node> pb = in.previousManifest().flatMap(m -> m.node(parent));
-        Optional<Node> pa = in.manifest().node(parent);
-        if (pb.isPresent() && pa.isPresent() && enforced(pb.get()) && enforced(pa.get())) {
-          changes.addAll(ManifestDiff.compareColumns(pb.get().columns(), pa.get().columns()));
-        }
-      }
-      for (ColumnChange c : changes) {
-        boolean reads = star || SqlDiff.mentions(code, c.column());
-        String where = "upstream " + parent + ": " + c.describe() + " (" + (c.origin().equals("catalog")
-            ? "catalog" : "its enforced contract") + ")";
-        switch (c.kind()) {
-          case REMOVED:
-            if (reads) {
-              deciding.add("column removed upstream: " + where + ", and the model reads it"
-                  + (star ? " (select *)" : ""));
-              structural = true;
-            } else {
-              info.add(where + "; the model does not read it");
-            }
-            break;
-          case TYPE_CHANGED:
-            if (reads) {
-              deciding.add("column type changed upstream: " + where + ", and the model reads it");
-              structural = true;
-            } else {
-              info.add(where + "; the model does not read it");
-            }
-            break;
-          case ADDED:
-            if (star) {
-              newColumns.add(c.column());
-              info.add("new additive column upstream: " + where + ", and the model selects *");
-            } else {
-              info.add(where + "; the model does not select it, so nothing changes until it does");
-            }
-            break;
-          default:
-            break;
-        }
-      }
-    }
-  }
-
-  private void removed(String what, String osc) {
-    if (osc.equals("sync_all_columns")) {
-      info.add(what + "; on_schema_change: sync_all_columns drops it from the table, existing rows stay correct");
-      removedHandled = true;
-    } else {
-      deciding.add("column removed: " + what + "; on_schema_change: " + osc + " cannot drop it ("
-          + (osc.equals("append_new_columns") ? "it stays, NULL for new rows" : "the run fails or keeps it")
-          + ")");
-      structural = true;
-    }
   }
 
   // ---- failures -------------------------------------------------------------------------------------------
@@ -523,32 +214,32 @@ final class Decider {
     in.result().ifPresent(r -> {
       if (r.executionTime() > 0) {
         OptionalDouble normal = history.normalSeconds();
-        info.add(String.format(Locale.ROOT, "the failed run ran %.0f s%s", r.executionTime(),
+        found.info.add(String.format(Locale.ROOT, "the failed run ran %.0f s%s", r.executionTime(),
             normal.isPresent() ? String.format(Locale.ROOT, " (normal: %.0f s)", normal.getAsDouble()) : ""));
       }
     });
     if (isTransient) {
       if (streak >= config.repeatedFailures()) {
-        deciding.add(line);
-        deciding.add("it failed " + streak + " runs in a row (run history): not a one-off, so not transient");
+        found.deciding.add(line);
+        found.deciding.add("it failed " + streak + " runs in a row (run history): not a one-off, so not transient");
         if (f.is(Subclass.STATEMENT_TIMEOUT)) {
-          deciding.add("profile the compiled SQL for a missing partition filter or an unbounded join;"
+          found.deciding.add("profile the compiled SQL for a missing partition filter or an unbounded join;"
               + " sizing the warehouse up only delays the fix");
         }
         return Optional.of(decision(RefreshKind.FIX_THEN_RUN,
             List.of("dbt compile --select " + sel, "dbt run --select " + sel + "+"), normalCost()));
       }
-      deciding.add(line + " (transient" + (f.transientFailure() ? ""
+      found.deciding.add(line + " (transient" + (f.transientFailure() ? ""
           : transientBySubclass ? " by its sub-case" : ": a runtime connection error") + ")");
-      deciding.add(streak <= 1 && history.successfulIncrementalRuns() > 0
+      found.deciding.add(streak <= 1 && history.successfulIncrementalRuns() > 0
           ? "the previous runs succeeded (run history): a one-off failure"
           : "no evidence that existing rows are wrong: the failed run wrote nothing");
       if (f.is(Subclass.STATEMENT_TIMEOUT)) {
-        warnings.add("if it times out again, profile the compiled SQL (a missing partition filter or an unbounded"
+        found.warnings.add("if it times out again, profile the compiled SQL (a missing partition filter or an unbounded"
             + " join); do not just size the warehouse up");
       }
       if (f.is(Subclass.WAREHOUSE_NOT_RUNNING)) {
-        warnings.add("start the warehouse first and check its auto-suspend setting");
+        found.warnings.add("start the warehouse first and check its auto-suspend setting");
       }
       if (failedBatches().isPresent()) {
         return Optional.of(retryBatches());
@@ -558,39 +249,39 @@ final class Decider {
           List.of("dbt run --select " + sel + "+"), normalCost()));
     }
     if (f.is(Subclass.SCHEMA_CHANGE_NOT_ALLOWED)) {
-      info.add(line);
-      if (!newColumns.isEmpty()) {
+      found.info.add(line);
+      if (!found.newColumns.isEmpty()) {
         return Optional.empty();
       }
-      deciding.add("the error says the model's columns differ from the table's, but "
+      found.deciding.add("the error says the model's columns differ from the table's, but "
           + (in.catalog().isEmpty() ? "no catalog.json was given" : "the catalog shows no declared column missing")
           + " to tell which columns changed or how");
-      deciding.add("new columns only: set on_schema_change: append_new_columns (no refresh); a removed or retyped"
+      found.deciding.add("new columns only: set on_schema_change: append_new_columns (no refresh); a removed or retyped"
           + " column: --full-refresh");
       return Optional.of(decision(RefreshKind.NEEDS_EVIDENCE,
           List.of("dbt docs generate --select " + sel + " +" + sel), Optional.empty()));
     }
-    deciding.add(line);
+    found.deciding.add(line);
     List<String> cmds = new ArrayList<>();
     if (f.is(Subclass.MISSING_COLUMN)) {
-      deciding.add("a column the model reads no longer exists: fix the model's SQL first; decide the refresh"
+      found.deciding.add("a column the model reads no longer exists: fix the model's SQL first; decide the refresh"
           + " again with the previous manifest and catalog (a removed column that fed existing rows needs"
           + " --full-refresh)");
       cmds.add("dbt compile --select +" + sel);
     } else if (f.is(Subclass.MERGE_CARDINALITY_VIOLATION)) {
-      deciding.add("unique_key " + node.config().uniqueKey() + " is not unique in the new batch: add a"
+      found.deciding.add("unique_key " + node.config().uniqueKey() + " is not unique in the new batch: add a"
           + " deduplication CTE before the merge; the failed merge wrote nothing, so no refresh");
     } else if (f.is(Subclass.PERMISSION_DENIED)) {
-      deciding.add("grant the missing privilege; a full refresh would fail the same way");
+      found.deciding.add("grant the missing privilege; a full refresh would fail the same way");
     } else if (f.errorClass() == ErrorClass.COMPILATION || f.errorClass() == ErrorClass.DEPENDENCY) {
-      deciding.add("fix the code; nothing ran, so the table is untouched");
+      found.deciding.add("fix the code; nothing ran, so the table is untouched");
       cmds.add("dbt compile --select +" + sel);
     } else {
-      deciding.add("not transient: a retry or a full refresh would fail the same way; fix the cause first");
+      found.deciding.add("not transient: a retry or a full refresh would fail the same way; fix the cause first");
     }
     cmds.add("dbt run --select " + sel + "+");
     failedBatches().ifPresent(b -> {
-      info.add("microbatch: after the fix, re-run only the " + b.size() + " failed batch(es)");
+      found.info.add("microbatch: after the fix, re-run only the " + b.size() + " failed batch(es)");
       cmds.remove(cmds.size() - 1);
       cmds.addAll(batchCommands(b));
     });
@@ -620,7 +311,7 @@ final class Decider {
   private RefreshDecision retryBatches() {
     List<List<String>> failed = failedBatches().orElseThrow();
     int ok = in.result().flatMap(r -> r.batchResults()).map(b -> b.successful().size()).orElse(0);
-    deciding.add("microbatch: " + failed.size() + " batch(es) failed and " + ok + " succeeded (batch_results);"
+    found.deciding.add("microbatch: " + failed.size() + " batch(es) failed and " + ok + " succeeded (batch_results);"
         + " the successful batches are loaded, so re-run only the failed ones");
     // `dbt retry` would re-run just the failed batches too; whether it fits the whole run is the plan's call.
     List<String> cmds = new ArrayList<>(batchCommands(failed));
@@ -628,20 +319,20 @@ final class Decider {
   }
 
   private RefreshDecision schemaHandled(String osc, boolean monthly, Optional<Duration> cadence) {
-    deciding.add("new additive column(s) " + newColumns + ": existing rows stay correct (NULL in the new"
+    found.deciding.add("new additive column(s) " + found.newColumns + ": existing rows stay correct (NULL in the new"
         + " column)");
     List<String> cmds = new ArrayList<>(List.of("dbt run --select " + sel + "+"));
     if (osc.equals("append_new_columns") || osc.equals("sync_all_columns")) {
-      deciding.add("on_schema_change: " + osc + " adds them on the next incremental run: no --full-refresh");
+      found.deciding.add("on_schema_change: " + osc + " adds them on the next incremental run: no --full-refresh");
       if (monthly && in.failure().isEmpty()) {
-        deciding.add("monthly cadence (" + cadenceText(cadence.get()) + "): the next scheduled run"
+        found.deciding.add("monthly cadence (" + cadenceText(cadence.get()) + "): the next scheduled run"
             + nextRunText(cadence.get()) + " adds them; no rescue run needed");
         cmds.clear();
       }
     } else {
-      deciding.add("on_schema_change is " + osc + ": set it to append_new_columns, which then adds them without a"
+      found.deciding.add("on_schema_change is " + osc + ": set it to append_new_columns, which then adds them without a"
           + " --full-refresh");
-      warnings.add("before running, set on_schema_change: append_new_columns on the model (now " + osc + ": "
+      found.warnings.add("before running, set on_schema_change: append_new_columns on the model (now " + osc + ": "
           + (osc.equals("fail") ? "the run stops on the new column" : "the new column is silently not added")
           + ")");
     }
@@ -649,9 +340,9 @@ final class Decider {
   }
 
   private RefreshDecision monthlyNoRefresh(Duration cadence) {
-    deciding.add("monthly cadence (" + cadenceText(cadence) + "): the next scheduled incremental run"
+    found.deciding.add("monthly cadence (" + cadenceText(cadence) + "): the next scheduled incremental run"
         + nextRunText(cadence) + " picks the change up; no --full-refresh and no rescue run");
-    warnings.add("check the is_incremental() filter really reloads the affected period; if it does not, the"
+    found.warnings.add("check the is_incremental() filter really reloads the affected period; if it does not, the"
         + " next run is a no-op for it");
     return decision(RefreshKind.NO_REFRESH, List.of(), Optional.empty());
   }
@@ -663,28 +354,28 @@ final class Decider {
     Optional<CostEstimate> cost = fullCost();
     boolean heavy = cost.map(CostEstimate::heavy).orElse(false);
     if (guarded()) {
-      warnings.add(0, "config full_refresh: false guards this model: dbt ignores --full-refresh until the guard is"
+      found.warnings.add(0, "config full_refresh: false guards this model: dbt ignores --full-refresh until the guard is"
           + " lifted; remove it (or set full_refresh: true) for this run, then restore it");
     }
-    if (structural && large()) {
-      warnings.add("very large table: a targeted backfill cannot fix " + (deciding.isEmpty() ? "this"
+    if (found.structural && large()) {
+      found.warnings.add("very large table: a targeted backfill cannot fix " + (found.deciding.isEmpty() ? "this"
           : "a schema or key change") + "; schedule the full refresh off-peak");
-    } else if (windowable && !structural) {
-      info.add("if only a known period is affected, a targeted backfill of that window is cheaper (give the"
+    } else if (found.windowable && !found.structural) {
+      found.info.add("if only a known period is affected, a targeted backfill of that window is cheaper (give the"
           + " window)");
     }
     if (heavy) {
-      warnings.add("heavy: schedule it off-peak, make sure queues are free and no scheduled run writes "
+      found.warnings.add("heavy: schedule it off-peak, make sure queues are free and no scheduled run writes "
           + sel + ", and monitor it; if it times out, resume with --exclude of the models already built");
     }
     if ("microbatch".equals(node.config().incrementalStrategy().orElse(""))) {
-      warnings.add("microbatch: a full refresh reprocesses every batch from the model's begin");
+      found.warnings.add("microbatch: a full refresh reprocesses every batch from the model's begin");
     }
     downstreamIncrementals();
     in.failure().ifPresent(f -> {
       if (!f.transientFailure() && !transientBySubclass(f)
           && !f.is(Subclass.SCHEMA_CHANGE_NOT_ALLOWED, Subclass.MISSING_COLUMN)) {
-        warnings.add("the run also failed with " + f.label() + ": fix that first, a full refresh would fail the"
+        found.warnings.add("the run also failed with " + f.label() + ": fix that first, a full refresh would fail the"
             + " same way");
       }
     });
@@ -695,12 +386,12 @@ final class Decider {
     String start = in.windowStart().orElse("<start>");
     String end = in.windowEnd().orElse("<end>");
     if (in.windowStart().isEmpty()) {
-      warnings.add("the window is not in the artifacts: set <start> and <end> to the affected period");
+      found.warnings.add("the window is not in the artifacts: set <start> and <end> to the affected period");
     }
     if (large()) {
-      deciding.add("very large model: rewrite the affected window instead of the whole table");
+      found.deciding.add("very large model: rewrite the affected window instead of the whole table");
     } else {
-      deciding.add("the affected window is known (" + start + " to " + end + "): rewrite only it");
+      found.deciding.add("the affected window is known (" + start + " to " + end + "): rewrite only it");
     }
     List<String> cmds = new ArrayList<>();
     if (strategy.equals("microbatch")) {
@@ -708,21 +399,21 @@ final class Decider {
     } else {
       cmds.add("dbt run --select " + sel + " --vars '{\"backfill_start\": \"" + start + "\", \"backfill_end\": \""
           + end + "\"}'");
-      warnings.add("the model's is_incremental() filter must read the window (backfill_start/backfill_end here;"
+      found.warnings.add("the model's is_incremental() filter must read the window (backfill_start/backfill_end here;"
           + " use your model's variable names)");
       switch (strategy) {
         case "insert_overwrite":
-          info.add("insert_overwrite replaces exactly the partitions the window produces");
+          found.info.add("insert_overwrite replaces exactly the partitions the window produces");
           break;
         case "replace_where":
-          info.add("replace_where replaces the rows matching incremental_predicates: scope them to the window");
+          found.info.add("replace_where replaces the rows matching incremental_predicates: scope them to the window");
           break;
         case "append":
-          warnings.add("incremental_strategy append would duplicate the window: delete it first, or use"
+          found.warnings.add("incremental_strategy append would duplicate the window: delete it first, or use"
               + " insert_overwrite/replace_where/delete+insert");
           break;
         default:
-          info.add("prefer replace_where (Databricks) or insert_overwrite partitions (BigQuery, Spark) for the"
+          found.info.add("prefer replace_where (Databricks) or insert_overwrite partitions (BigQuery, Spark) for the"
               + " window; " + strategy + " re-merges the window's rows by unique_key, and rows that should"
               + " disappear stay");
           break;
@@ -730,14 +421,14 @@ final class Decider {
     }
     cmds.add("dbt build --select " + sel + "+ --exclude " + sel);
     if (guarded()) {
-      info.add("full_refresh: false stays in place: a window backfill does not need --full-refresh");
+      found.info.add("full_refresh: false stays in place: a window backfill does not need --full-refresh");
     }
     downstreamIncrementals();
     Optional<CostEstimate> full = fullCost();
     Optional<CostEstimate> cost = full.map(c -> new CostEstimate(c.normalRunSeconds(), OptionalDouble.empty(),
         c.rowCount(), false, "a window costs a fraction of a full refresh (" + c.basis() + ")"));
     if (full.map(CostEstimate::heavy).orElse(false) && in.windowStart().isEmpty()) {
-      warnings.add("if the whole history turns out to be affected, the full refresh is heavy: schedule it"
+      found.warnings.add("if the whole history turns out to be affected, the full refresh is heavy: schedule it"
           + " off-peak");
     }
     return decision(RefreshKind.TARGETED_BACKFILL, cmds, cost);
@@ -753,7 +444,7 @@ final class Decider {
       }
     });
     if (!incr.isEmpty()) {
-      warnings.add("downstream incremental models keep history derived from the rows being rewritten: "
+      found.warnings.add("downstream incremental models keep history derived from the rows being rewritten: "
           + String.join(", ", incr) + "; decide for each");
     }
   }
@@ -761,15 +452,15 @@ final class Decider {
   private void monthlyWarning() {
     Optional<Duration> c = cadence();
     if (c.isPresent() && c.get().compareTo(config.monthlyCadence()) >= 0) {
-      warnings.add("the model runs on a monthly cadence: check its is_incremental() filter loads data when run"
+      found.warnings.add("the model runs on a monthly cadence: check its is_incremental() filter loads data when run"
           + " now; otherwise the retry is a no-op");
     }
   }
 
   private RefreshDecision decision(RefreshKind kind, List<String> commands, Optional<CostEstimate> cost) {
-    List<String> reasons = new ArrayList<>(deciding);
-    reasons.addAll(info);
-    return new RefreshDecision(node.uniqueId(), kind, reasons, commands, cost, warnings,
+    List<String> reasons = new ArrayList<>(found.deciding);
+    reasons.addAll(found.info);
+    return new RefreshDecision(node.uniqueId(), kind, reasons, commands, cost, found.warnings,
         kind == RefreshKind.FULL_REFRESH && guarded());
   }
 
@@ -829,7 +520,7 @@ final class Decider {
   // ---- helpers --------------------------------------------------------------------------------------------
 
   /** Returns true when the node's contract is enforced, in its config or in its top-level {@code contract}. */
-  private static boolean enforced(Node n) {
+  static boolean enforced(Node n) {
     if (n.config().contractEnforced()) {
       return true;
     }
@@ -900,7 +591,7 @@ final class Decider {
     return byName.get(0);
   }
 
-  private static List<String> normKey(List<String> key) {
+  static List<String> normKey(List<String> key) {
     return key.stream().map(k -> k.trim().toLowerCase(Locale.ROOT).replace("\"", "")).sorted().toList();
   }
 
@@ -910,7 +601,7 @@ final class Decider {
   }
 
 
-  private static String describe(SqlDiff.Result r) {
+  static String describe(SqlDiff.Result r) {
     StringBuilder sb = new StringBuilder();
     sb.append(r.added().size()).append(" line(s) added, ").append(r.removed().size()).append(" removed");
     if (!r.added().isEmpty()) {
@@ -921,17 +612,17 @@ final class Decider {
     return sb.toString();
   }
 
-  private static String firstLine(String s) {
+  static String firstLine(String s) {
     String t = s.strip();
     int nl = t.indexOf('\n');
     return clip(nl < 0 ? t : t.substring(0, nl).strip());
   }
 
-  private static String clip(String s) {
+  static String clip(String s) {
     return s.length() > 80 ? s.substring(0, 77) + "..." : s;
   }
 
-  private static String show(Object v) {
+  static String show(Object v) {
     return v == null ? "(unset)" : String.valueOf(v);
   }
 
