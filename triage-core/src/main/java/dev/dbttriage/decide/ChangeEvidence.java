@@ -200,7 +200,7 @@ final class ChangeEvidence {
     return sql;
   }
 
-  /** Compares the model's declared columns with the warehouse's (catalog), now and in the previous deploy. */
+  /** Compares the model's declared columns (or its enforced contract) with the table the warehouse has (catalog). */
   void compareWithWarehouse(Optional<Node> prev, String osc) {
     Optional<CatalogTable> table = in.catalog().flatMap(c -> c.table(node.uniqueId()));
     if (in.catalog().isPresent() && table.isEmpty()) {
@@ -261,7 +261,7 @@ final class ChangeEvidence {
     table.get().rowCount().ifPresent(n -> found.info.add("table size (catalog): " + n + " rows"));
   }
 
-  /** Looks for upstream models whose changes rewrite the rows this model already loaded. */
+  /** Finds the column changes of the parents (catalogs, else enforced contracts) that this model reads. */
   void compareUpstream(String osc) {
     String code = node.rawCode().isEmpty() ? node.compiledCode().orElse("") : node.rawCode();
     boolean star = SqlDiff.selectsStar(code);
