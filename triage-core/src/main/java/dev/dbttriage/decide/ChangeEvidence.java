@@ -152,7 +152,8 @@ final class ChangeEvidence {
       }
       if (k.equals("schema") || k.equals("database") || k.equals("alias")) {
         found.relationMoved = true;
-        found.info.add("relation moved (" + k + ": " + Decider.show(ub.get(k)) + " -> " + Decider.show(ua.get(k)) + "): dbt builds the"
+        found.info.add("relation moved (" + k + ": " + Decider.show(ub.get(k)) + " -> "
+            + Decider.show(ua.get(k)) + "): dbt builds the"
             + " new relation in full on its first run, no --full-refresh needed; the old one is left behind");
       } else {
         found.info.add("config " + k + " changed: " + Decider.show(ub.get(k)) + " -> " + Decider.show(ua.get(k))
@@ -234,7 +235,8 @@ final class ChangeEvidence {
       }
     }
     if (!undecided.isEmpty()) {
-      found.info.add("YAML and warehouse differ (" + String.join("; ", undecided) + "), but without an enforced contract"
+      found.info.add("YAML and warehouse differ (" + String.join("; ", undecided)
+          + "), but without an enforced contract"
           + " the SQL decides the columns: compare with the previous manifest to see whether the SQL changed");
     }
     int undeclared = 0;

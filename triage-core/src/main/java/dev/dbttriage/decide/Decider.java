@@ -192,7 +192,8 @@ final class Decider {
                 + " it, needed only when a change cannot be applied in place (on_configuration_change)");
             break;
           default:
-            found.info.add("materialized: " + mat + ": every run rebuilds it in full, so --full-refresh changes nothing");
+            found.info.add("materialized: " + mat
+                + ": every run rebuilds it in full, so --full-refresh changes nothing");
             break;
         }
         break;
@@ -354,8 +355,8 @@ final class Decider {
     Optional<CostEstimate> cost = fullCost();
     boolean heavy = cost.map(CostEstimate::heavy).orElse(false);
     if (guarded()) {
-      found.warnings.add(0, "config full_refresh: false guards this model: dbt ignores --full-refresh until the guard is"
-          + " lifted; remove it (or set full_refresh: true) for this run, then restore it");
+      found.warnings.add(0, "config full_refresh: false guards this model: dbt ignores --full-refresh until the "
+          + "guard is lifted; remove it (or set full_refresh: true) for this run, then restore it");
     }
     if (found.structural && large()) {
       found.warnings.add("very large table: a targeted backfill cannot fix " + (found.deciding.isEmpty() ? "this"
