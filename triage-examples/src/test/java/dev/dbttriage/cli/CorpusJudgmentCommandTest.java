@@ -5,11 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,16 +15,12 @@ import org.junit.jupiter.api.Test;
 /** Judgments of the built-in rules and the triage together, through the CLI's JSON, on real corpus runs. */
 class CorpusJudgmentCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
   private JsonNode triage(String relative) throws IOException {
     Path dir = Path.of(System.getProperty("dbttriage.shared", "../../shared"), "fixtures", "artifacts", relative);
     assumeTrue(Files.isDirectory(dir), "fixture corpus absent: " + dir);
-    CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-        new ByteArrayInputStream(new byte[0]), false, Path.of(""));
-    Main.run(List.of("triage", "--no-log", "--format", "json", dir.toString()), context);
-    return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    return JSON.readTree(CliRun.of(Path.of(""), new byte[0], "triage", "--no-log", "--format", "json",
+        dir.toString()).out());
   }
 
   @Test

@@ -5,14 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,14 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FreshnessOnlyCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-
-  private int run(Path cwd, String... args) {
-    CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0]), false, cwd);
-    return Main.run(List.of(args), context);
-  }
 
   private static Path target(Path dir) throws IOException {
     Path source = Path.of(System.getProperty("dbttriage.shared", "../../shared"),
@@ -45,8 +32,9 @@ class FreshnessOnlyCommandTest {
   @Test
   void aFreshnessOnlyTargetTriagesItsLateSourceWithWhatReadsIt(@TempDir Path dir) throws IOException {
     target(dir);
-    assertThat(run(dir, "triage", "target", "--format", "json")).isEqualTo(1);
-    JsonNode j = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    CliRun run = CliRun.of(dir, new byte[0], "triage", "target", "--format", "json");
+    assertThat(run.code()).isEqualTo(1);
+    JsonNode j = JSON.readTree(run.out());
     assertThat(j.get("roots")).hasSize(1);
     JsonNode root = j.get("roots").get(0);
     assertThat(root.get("kind").asText()).isEqualTo("source_freshness");
@@ -61,8 +49,9 @@ class FreshnessOnlyCommandTest {
   @Test
   void itsPlanChecksTheSourceAgainBeforeAnythingElse(@TempDir Path dir) throws IOException {
     target(dir);
-    assertThat(run(dir, "plan", "target", "--format", "json")).isZero();
-    JsonNode step = JSON.readTree(out.toString(StandardCharsets.UTF_8)).get("steps").get(0);
+    CliRun run = CliRun.of(dir, new byte[0], "plan", "target", "--format", "json");
+    assertThat(run.code()).isZero();
+    JsonNode step = JSON.readTree(run.out()).get("steps").get(0);
     assertThat(step.get("kind").asText()).isEqualTo("freshness_check");
     assertThat(step.get("command").asText()).isEqualTo("dbt source freshness --select source:web.transactions");
   }

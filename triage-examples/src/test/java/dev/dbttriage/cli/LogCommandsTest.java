@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,17 +43,15 @@ class LogCommandsTest {
       E + "04:35:15.400100 [info ] [Thread-2 (]: 11 of 18 START sql table model public.stg_web__transactions [RUN]",
       "");
 
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private CliRun last;
 
   private int run(Path cwd, byte[] stdin, String... args) {
-    CliContext context = new CliContext(new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(stdin), false, cwd);
-    return Main.run(List.of(args), context);
+    last = CliRun.of(cwd, stdin, args);
+    return last.code();
   }
 
   private JsonNode json() throws IOException {
-    return JSON.readTree(out.toString(StandardCharsets.UTF_8));
+    return JSON.readTree(last.out());
   }
 
   private static Path shared(String relative) {
@@ -104,7 +99,7 @@ class LogCommandsTest {
   void inspectSaysWhatAKillCut(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("dbt.log"), LOG);
     assertThat(run(dir, new byte[0], "inspect", "dbt.log")).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("dbt.log: dbt log, 1 invocation(s); the incident "
+    assertThat(last.out()).isEqualTo("dbt.log: dbt log, 1 invocation(s); the incident "
         + "is invocation 0\n"
         + "  #0 debug-1.5 dbt=1.7.2 postgres `dbt build --target dev`: 4 node(s) {started=1, success=3} KILLED, 14 "
         + "of 18 never started\n"
@@ -115,7 +110,7 @@ class LogCommandsTest {
   void inspectRefusesTextThatIsNoDbtLog(@TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("notes.txt"), "password=hunter2\nnothing here\n");
     assertThat(run(dir, new byte[0], "inspect", "notes.txt")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("dbt-triage inspect: notes.txt: not a dbt log: no line is in "
+    assertThat(last.err()).isEqualTo("dbt-triage inspect: notes.txt: not a dbt log: no line is in "
         + "one of dbt's log formats (file log, JSON lines, console output)\n");
   }
 
@@ -137,7 +132,7 @@ class LogCommandsTest {
     JsonNode root = j.get("roots").get(0);
     assertThat(root.get("kind").asText()).isEqualTo("never_ran");
     assertThat(root.get("source").asText()).isEqualTo("log");
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("note: reading ").contains("dbt.log next to the target");
+    assertThat(last.err()).contains("note: reading ").contains("dbt.log next to the target");
   }
 
   @Test
@@ -157,7 +152,7 @@ class LogCommandsTest {
         E + "05:00:02.100000 [info ] [MainThread]: Done. PASS=1 WARN=0 ERROR=0 SKIP=0 TOTAL=1", ""));
     assertThat(run(project, new byte[0], "triage", "--format", "json")).isEqualTo(1);
     assertThat(json().get("invocation_id").asText()).isEqualTo(KILLED);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("dbt.log.1 next to the target");
+    assertThat(last.err()).contains("dbt.log.1 next to the target");
   }
 
   @Test
@@ -189,7 +184,7 @@ class LogCommandsTest {
     j.get("warnings").forEach(w -> codes.add(w.get("code").asText()));
     assertThat(codes).contains("LINEAGE_UNKNOWN", "LOG_RESULTS", "RUN_KILLED");
     assertThat(j.get("counts").get("success").asInt()).isEqualTo(3);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("triaging standard input alone (lineage unknown)");
+    assertThat(last.err()).contains("triaging standard input alone (lineage unknown)");
   }
 
   @Test
