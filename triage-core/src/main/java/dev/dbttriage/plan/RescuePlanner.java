@@ -1,7 +1,6 @@
 package dev.dbttriage.plan;
 
 import dev.dbttriage.TriageException;
-import dev.dbttriage.artifact.Catalog;
 import dev.dbttriage.artifact.InvocationArgs;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
@@ -9,15 +8,10 @@ import dev.dbttriage.artifact.ResourceType;
 import dev.dbttriage.artifact.RunResult;
 import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.artifact.RunStatus;
-import dev.dbttriage.artifact.RunState;
-import dev.dbttriage.decide.FailureEvidence;
-import dev.dbttriage.decide.FullRefreshAdvisor;
 import dev.dbttriage.decide.RefreshDecision;
-import dev.dbttriage.decide.RefreshInput;
 import dev.dbttriage.decide.RefreshKind;
 import dev.dbttriage.classify.Subclass;
 import dev.dbttriage.command.DbtCommand;
-import dev.dbttriage.command.DbtFeature;
 import dev.dbttriage.command.DbtSubcommand;
 import dev.dbttriage.command.DbtVersion;
 import dev.dbttriage.command.InvocationContext;
@@ -25,8 +19,6 @@ import dev.dbttriage.internal.graph.DbtNodes;
 import dev.dbttriage.internal.lineage.LineageIndex;
 import dev.dbttriage.internal.lineage.ProjectCore;
 import dev.dbttriage.lineage.Project;
-import dev.dbttriage.triage.ExposureImpact;
-import dev.dbttriage.triage.ResolutionKind;
 import dev.dbttriage.triage.RootCause;
 import dev.dbttriage.triage.RootKind;
 import dev.dbttriage.triage.TriageReport;
@@ -270,7 +262,9 @@ public final class RescuePlanner {
       boolean verified = evaluator.isPresent() && problems.isEmpty()
           && steps.stream().filter(s -> !s.kind().preparatory()).allMatch(PlanStep::verified);
       return new RescuePlan(command, steps, List.copyOf(intended), verified, problems,
-          retryVerdict(steps, refresh), contention(steps), checks(steps), decisions);
+          RetryVerdicts.of(report, steps, refresh, version), contention(steps),
+          PostRunChecks.of(report, steps, command, this::typeOf, models -> render(DbtCommand.builder(DbtSubcommand.TEST)
+              .select(names(models)).withContext(context))), decisions);
     }
 
     /** The full-refresh advisor's decisions, made once by the triage, for the report's failed models. */
@@ -592,44 +586,6 @@ public final class RescuePlanner {
       });
     }
 
-    RetryVerdict retryVerdict(List<PlanStep> steps, List<String> refreshed) {
-      List<String> reasons = new ArrayList<>();
-      boolean ok = true;
-      if (!report.neverRan().isEmpty()) {
-        ok = false;
-        reasons.add("`dbt retry` re-runs only nodes with an error or skipped result: it cannot see the "
-            + report.neverRan().size() + " node(s) that never ran");
-      }
-      if (!refreshed.isEmpty()) {
-        ok = false;
-        reasons.add("`dbt retry` takes no --full-refresh, and " + refreshed.size()
-            + " model(s) need one");
-      }
-      if (steps.stream().anyMatch(s -> s.kind() == StepKind.TARGET_LAYER)) {
-        ok = false;
-        reasons.add("`dbt retry` takes no --select, so it cannot split a heavy lineage into layers");
-      }
-      if (report.args().command().isEmpty()) {
-        ok = false;
-        reasons.add("the run results record no invocation args for `dbt retry` to replay");
-      }
-      Optional<String> missing = version.flatMap(DbtFeature.RETRY_COMMAND::missingReason);
-      if (missing.isPresent()) {
-        ok = false;
-        reasons.add(missing.get());
-      }
-      if (report.failures().stream().allMatch(r -> r.kind() == RootKind.SOURCE_FRESHNESS)) {
-        ok = false;
-        reasons.add("nothing failed in the run itself");
-      }
-      if (ok) {
-        reasons.add("`dbt retry` re-runs exactly the failed and skipped nodes of this invocation with its own "
-            + "arguments; run it from the same project with target/run_results.json in place, once the cause "
-            + "is fixed");
-      }
-      return new RetryVerdict(ok, reasons);
-    }
-
     List<Contention> contention(List<PlanStep> steps) {
       List<Contention> out = new ArrayList<>();
       if (scheduled.isEmpty() || evaluator.isEmpty()) {
@@ -656,66 +612,6 @@ public final class RescuePlanner {
         }
       }
       return out;
-    }
-
-    List<PostRunCheck> checks(List<PlanStep> steps) {
-      List<PostRunCheck> out = new ArrayList<>();
-      Set<String> rebuilt = new LinkedHashSet<>();
-      for (PlanStep s : steps) {
-        if (s.kind() != StepKind.FRESHNESS_CHECK && s.kind() != StepKind.DEPS) {
-          rebuilt.addAll(s.nodes());
-        }
-      }
-      List<String> rebuiltModels = new ArrayList<>();
-      for (String id : rebuilt) {
-        if (typeOf(id) == ResourceType.MODEL || typeOf(id) == ResourceType.SNAPSHOT
-            || typeOf(id) == ResourceType.SEED) {
-          rebuiltModels.add(id);
-        }
-      }
-      if (!rebuiltModels.isEmpty()) {
-        String detail = command.equals("build")
-            ? "dbt build ran the tests of every rebuilt node: confirm none failed in its run_results.json"
-            : render(DbtCommand.builder(DbtSubcommand.TEST).select(names(rebuiltModels)).withContext(context));
-        out.add(new PostRunCheck(PostRunCheck.Kind.TESTS_PASSED, "rebuilt nodes", detail));
-      }
-      for (RootCause root : report.failures()) {
-        Optional<Node> node = root.node();
-        if (node.isEmpty() || node.get().resourceType() != ResourceType.MODEL || !rebuilt.contains(root.uniqueId())) {
-          continue;
-        }
-        Node n = node.get();
-        String relation = n.relationName().orElse(n.schema().map(s -> s + ".").orElse("") + n.alias().orElse(n.name()));
-        Optional<String> dateColumn = dateColumn(n);
-        String sql = "select count(*) as row_count"
-            + dateColumn.map(c -> ", max(" + c + ") as max_date").orElse("") + " from " + relation;
-        out.add(new PostRunCheck(PostRunCheck.Kind.ROW_COUNT_AND_MAX_DATE, root.uniqueId(), sql));
-      }
-      Set<String> exposures = new LinkedHashSet<>();
-      for (RootCause root : report.failures()) {
-        for (ExposureImpact e : root.blastRadius().exposures()) {
-          if (exposures.add(e.uniqueId())) {
-            out.add(new PostRunCheck(PostRunCheck.Kind.EXPOSURE, e.uniqueId(),
-                "open " + e.name() + e.url().map(u -> " (" + u + ")").orElse("")
-                    + " and confirm it shows fresh, correct data" + e.owner().map(o -> "; owner " + o).orElse("")));
-          }
-        }
-      }
-      return out;
-    }
-
-    Optional<String> dateColumn(Node n) {
-      Optional<String> eventTime = n.config().string("event_time");
-      if (eventTime.isPresent()) {
-        return eventTime;
-      }
-      for (String col : n.columns().keySet()) {
-        String c = col.toLowerCase(Locale.ROOT);
-        if (c.endsWith("_at") || c.endsWith("_date") || c.endsWith("_ts") || c.equals("date")) {
-          return Optional.of(col);
-        }
-      }
-      return Optional.empty();
     }
 
     ResourceType typeOf(String id) {
