@@ -14,80 +14,61 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Reads a {@code catalog.json} (v1 and the pre-v1 shape). Not thread-safe; one instance per file. */
-public final class CatalogReader {
-  private final JsonInput in;
-  private final MetadataReader meta = new MetadataReader(ArtifactKind.CATALOG);
+public final class CatalogReader extends RootReader<Catalog> {
   private final Map<String, CatalogTable> nodes = new LinkedHashMap<>();
   private final Map<String, CatalogTable> sources = new LinkedHashMap<>();
   private final List<String> errors = new ArrayList<>();
-  private String topGeneratedAt;
   private boolean sawNodes;
   private boolean sawManifestKeys;
 
   private CatalogReader(JsonInput in) {
-    this.in = in;
+    super(in, ArtifactKind.CATALOG, "a dbt catalog", "an object without metadata.dbt_schema_version or nodes");
   }
 
-  /**
-   * Reads a catalog from a stream.
-   *
-   * @param stream the stream, not closed
-   * @param name the name to use in messages
-   * @return the catalog
-   * @throws ArtifactException on bad input
-   */
+  /** Reads a catalog from {@code stream}, which stays open, naming the file {@code name} in messages. */
   public static Catalog read(InputStream stream, String name) {
-    try (JsonInput in = JsonInput.open(stream, name)) {
-      return new CatalogReader(in).readRoot();
-    }
+    return RootReader.read(stream, name, CatalogReader::new);
   }
 
-  private Catalog readRoot() {
-    in.startRootObject();
-    String field;
-    while ((field = in.nextField()) != null) {
-      switch (field) {
-        case "metadata":
-          meta.read(in);
-          break;
-        case "nodes":
-          sawNodes = true;
-          if (in.isNull()) {
-            in.warn(WarningCode.NODES_NULL, "nodes is null: no table could be read");
-          }
-          readTables(nodes);
-          break;
-        case "sources":
-          readTables(sources);
-          break;
-        case "errors":
-          if (in.array()) {
-            while (in.nextElement()) {
-              Object e = in.plainValue();
-              if (e != null) {
-                errors.add(String.valueOf(e));
-              }
+  @Override
+  boolean field(String name) {
+    switch (name) {
+      case "nodes":
+        sawNodes = true;
+        if (in.isNull()) {
+          in.warn(WarningCode.NODES_NULL, "nodes is null: no table could be read");
+        }
+        readTables(nodes);
+        return true;
+      case "sources":
+        readTables(sources);
+        return true;
+      case "errors":
+        if (in.array()) {
+          while (in.nextElement()) {
+            Object e = in.plainValue();
+            if (e != null) {
+              errors.add(String.valueOf(e));
             }
           }
-          break;
-        case "generated_at":
-          topGeneratedAt = in.string();
-          break;
-        case "macros":
-        case "results":
-          sawManifestKeys = true;
-          in.skip();
-          break;
-        default:
-          in.skip();
-      }
+        }
+        return true;
+      case "macros":
+      case "results":
+        sawManifestKeys = true;
+        return false;
+      default:
+        return false;
     }
-    if (meta.schemaUrl == null && (!sawNodes || sawManifestKeys)) {
-      throw in.notArtifact("a dbt catalog", "an object without metadata.dbt_schema_version or nodes");
-    }
-    if (meta.generatedAt == null) {
-      meta.generatedAt = topGeneratedAt;
-    }
+  }
+
+  @Override
+  boolean recognised() {
+    return sawNodes && !sawManifestKeys;
+  }
+
+  @Override
+  Catalog finish() {
     return new Catalog(meta.toMetadata(null), nodes, sources, errors, in.warnings());
   }
 

@@ -230,14 +230,7 @@ public final class JsonInput implements AutoCloseable {
    * @throws ArtifactException when it is neither
    */
   public boolean object() {
-    JsonToken t = parser.currentToken();
-    if (t == JsonToken.START_OBJECT) {
-      return true;
-    }
-    if (t == JsonToken.VALUE_NULL) {
-      return false;
-    }
-    throw typeError("an object");
+    return opens(JsonToken.START_OBJECT, "an object");
   }
 
   /**
@@ -246,14 +239,18 @@ public final class JsonInput implements AutoCloseable {
    * @throws ArtifactException when it is neither
    */
   public boolean array() {
+    return opens(JsonToken.START_ARRAY, "an array");
+  }
+
+  private boolean opens(JsonToken start, String expected) {
     JsonToken t = parser.currentToken();
-    if (t == JsonToken.START_ARRAY) {
+    if (t == start) {
       return true;
     }
     if (t == JsonToken.VALUE_NULL) {
       return false;
     }
-    throw typeError("an array");
+    throw typeError(expected);
   }
 
   /** Advances to the next array element; returns false at the end of the array. */

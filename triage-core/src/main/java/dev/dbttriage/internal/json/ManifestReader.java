@@ -29,7 +29,7 @@ import java.util.Set;
  * Reads a {@code manifest.json} of any schema version in one streaming pass. Not thread-safe; one instance per
  * file.
  */
-public final class ManifestReader {
+public final class ManifestReader extends RootReader<Manifest> {
   private static final Map<String, ResourceType> TYPES = new HashMap<>();
 
   static {
@@ -63,8 +63,6 @@ public final class ManifestReader {
     ATTRIBUTES.values().forEach(ANY_ATTRIBUTE::addAll);
   }
 
-  private final JsonInput in;
-  private final MetadataReader meta = new MetadataReader(ArtifactKind.MANIFEST);
   private final Map<String, Node> nodes = new LinkedHashMap<>();
   private final Map<String, Node> sources = new LinkedHashMap<>();
   private final Map<String, Node> exposures = new LinkedHashMap<>();
@@ -80,96 +78,79 @@ public final class ManifestReader {
   private final java.util.IdentityHashMap<Map<String, Object>, NodeConfig> configs =
       new java.util.IdentityHashMap<>();
   private Map<String, Object> selectors = Map.of();
-  private String topGeneratedAt;
   private boolean sawNodes;
   private boolean sawForeignKeys;
 
   private ManifestReader(JsonInput in) {
-    this.in = in;
+    super(in, ArtifactKind.MANIFEST, "a dbt manifest", "an object without metadata.dbt_schema_version or nodes");
   }
 
-  /**
-   * Reads a manifest from a stream.
-   *
-   * @param stream the stream, not closed
-   * @param name the name to use in messages
-   * @return the manifest
-   * @throws dev.dbttriage.artifact.ArtifactException on bad input
-   */
+  /** Reads a manifest from {@code stream}, which stays open, naming the file {@code name} in messages. */
   public static Manifest read(InputStream stream, String name) {
-    try (JsonInput in = JsonInput.open(stream, name)) {
-      return new ManifestReader(in).readRoot();
+    return RootReader.read(stream, name, ManifestReader::new);
+  }
+
+  @Override
+  boolean field(String name) {
+    switch (name) {
+      case "nodes":
+        sawNodes = true;
+        readNodeMap(nodes, ResourceType.MODEL, true);
+        return true;
+      case "sources":
+        readNodeMap(sources, ResourceType.SOURCE, false);
+        return true;
+      case "exposures":
+        readNodeMap(exposures, ResourceType.EXPOSURE, false);
+        return true;
+      case "metrics":
+        readNodeMap(metrics, ResourceType.METRIC, false);
+        return true;
+      case "semantic_models":
+        readNodeMap(semanticModels, ResourceType.SEMANTIC_MODEL, false);
+        return true;
+      case "saved_queries":
+        readNodeMap(savedQueries, ResourceType.SAVED_QUERY, false);
+        return true;
+      case "unit_tests":
+        readNodeMap(unitTests, ResourceType.UNIT_TEST, false);
+        return true;
+      case "functions":
+        readNodeMap(functions, ResourceType.FUNCTION, false);
+        return true;
+      case "groups":
+        readNodeMap(groups, ResourceType.GROUP, false);
+        return true;
+      case "macros":
+        readMacros();
+        return true;
+      case "disabled":
+        readDisabled();
+        return true;
+      case "selectors":
+        selectors = in.plainMap();
+        return true;
+      case "results":
+      case "errors":
+      case "logs":
+      case "meta":
+        sawForeignKeys = true;
+        return false;
+      default:
+        return false;
     }
   }
 
-  private Manifest readRoot() {
-    in.startRootObject();
-    String field;
-    while ((field = in.nextField()) != null) {
-      switch (field) {
-        case "metadata":
-          meta.read(in);
-          break;
-        case "nodes":
-          sawNodes = true;
-          readNodeMap(nodes, ResourceType.MODEL, true);
-          break;
-        case "sources":
-          readNodeMap(sources, ResourceType.SOURCE, false);
-          break;
-        case "exposures":
-          readNodeMap(exposures, ResourceType.EXPOSURE, false);
-          break;
-        case "metrics":
-          readNodeMap(metrics, ResourceType.METRIC, false);
-          break;
-        case "semantic_models":
-          readNodeMap(semanticModels, ResourceType.SEMANTIC_MODEL, false);
-          break;
-        case "saved_queries":
-          readNodeMap(savedQueries, ResourceType.SAVED_QUERY, false);
-          break;
-        case "unit_tests":
-          readNodeMap(unitTests, ResourceType.UNIT_TEST, false);
-          break;
-        case "functions":
-          readNodeMap(functions, ResourceType.FUNCTION, false);
-          break;
-        case "groups":
-          readNodeMap(groups, ResourceType.GROUP, false);
-          break;
-        case "macros":
-          readMacros();
-          break;
-        case "disabled":
-          readDisabled();
-          break;
-        case "selectors":
-          selectors = in.plainMap();
-          break;
-        case "generated_at":
-          topGeneratedAt = in.string();
-          break;
-        case "results":
-        case "errors":
-        case "logs":
-        case "meta":
-          sawForeignKeys = true;
-          in.skip();
-          break;
-        default:
-          in.skip();
-      }
-    }
-    if (meta.schemaUrl == null && (!sawNodes || sawForeignKeys)) {
-      throw in.notArtifact("a dbt manifest", "an object without metadata.dbt_schema_version or nodes");
-    }
+  @Override
+  boolean recognised() {
+    return sawNodes && !sawForeignKeys;
+  }
+
+  @Override
+  Manifest finish() {
     if (!sawNodes) {
       in.warn(WarningCode.NODES_MISSING, "$", "the manifest has no nodes: no model, seed, snapshot or test"
           + " could be read");
-    }
-    if (meta.generatedAt == null) {
-      meta.generatedAt = topGeneratedAt;
     }
     String derived = meta.projectName == null ? deriveProjectName() : null;
     return new Manifest(meta.toMetadata(derived), nodes, sources, exposures, metrics, semanticModels,

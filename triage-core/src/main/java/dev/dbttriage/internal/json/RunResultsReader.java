@@ -24,13 +24,10 @@ import java.util.OptionalLong;
  * whose {@code status} holds the adapter message and whose outcome is in the {@code error}, {@code fail},
  * {@code warn} and {@code skip} fields. Not thread-safe; one instance per file.
  */
-public final class RunResultsReader {
-  private final JsonInput in;
-  private final MetadataReader meta = new MetadataReader(ArtifactKind.RUN_RESULTS);
+public final class RunResultsReader extends RootReader<RunResults> {
   private final List<Raw> raws = new ArrayList<>();
   private Map<String, Object> args;
   private Double elapsed;
-  private String topGeneratedAt;
   private boolean sawResults;
 
   /** One result as written, interpreted once the file's shape is known. */
@@ -64,7 +61,7 @@ public final class RunResultsReader {
   private final java.util.function.Function<String, Optional<String>> knownCode;
 
   private RunResultsReader(JsonInput in, java.util.function.Function<String, Optional<String>> knownCode) {
-    this.in = in;
+    super(in, ArtifactKind.RUN_RESULTS, "dbt run results", "an object without metadata.dbt_schema_version or results");
     this.knownCode = knownCode;
   }
 
@@ -80,56 +77,40 @@ public final class RunResultsReader {
    * @throws ArtifactException on bad input
    */
   public static RunResults read(InputStream stream, String name, dev.dbttriage.artifact.Manifest manifest) {
-    try (JsonInput in = JsonInput.open(stream, name)) {
-      return new RunResultsReader(in, id -> manifest.node(id).flatMap(n -> n.compiledCode())).readRoot();
-    }
+    return RootReader.read(stream, name,
+        in -> new RunResultsReader(in, id -> manifest.node(id).flatMap(n -> n.compiledCode())));
   }
 
-  /**
-   * Reads run results from a stream.
-   *
-   * @param stream the stream, not closed
-   * @param name the name to use in messages
-   * @return the run results
-   * @throws ArtifactException on bad input
-   */
+  /** Reads run results from {@code stream}, which stays open, naming the file {@code name} in messages. */
   public static RunResults read(InputStream stream, String name) {
-    try (JsonInput in = JsonInput.open(stream, name)) {
-      return new RunResultsReader(in, id -> Optional.empty()).readRoot();
+    return RootReader.read(stream, name, in -> new RunResultsReader(in, id -> Optional.empty()));
+  }
+
+  @Override
+  boolean field(String name) {
+    switch (name) {
+      case "results":
+        sawResults = true;
+        readResults();
+        return true;
+      case "elapsed_time":
+        elapsed = in.number();
+        return true;
+      case "args":
+        args = in.plainMap();
+        return true;
+      default:
+        return false;
     }
   }
 
-  private RunResults readRoot() {
-    in.startRootObject();
-    String field;
-    while ((field = in.nextField()) != null) {
-      switch (field) {
-        case "metadata":
-          meta.read(in);
-          break;
-        case "results":
-          sawResults = true;
-          readResults();
-          break;
-        case "elapsed_time":
-          elapsed = in.number();
-          break;
-        case "args":
-          args = in.plainMap();
-          break;
-        case "generated_at":
-          topGeneratedAt = in.string();
-          break;
-        default:
-          in.skip();
-      }
-    }
-    if (meta.schemaUrl == null && !sawResults) {
-      throw in.notArtifact("dbt run results", "an object without metadata.dbt_schema_version or results");
-    }
-    if (meta.generatedAt == null) {
-      meta.generatedAt = topGeneratedAt;
-    }
+  @Override
+  boolean recognised() {
+    return sawResults;
+  }
+
+  @Override
+  RunResults finish() {
     if (!sawResults) {
       in.warn(WarningCode.RESULTS_MISSING, "$", "the file has no results: no result could be read");
     }

@@ -17,69 +17,52 @@ import java.util.OptionalDouble;
  * Reads a {@code sources.json} of any schema version: v1 to v3, the dbt 0.17/0.18 shape of {@code results} with
  * a {@code node} each, and the dbt 0.16 shape {@code {meta, sources}}. Not thread-safe; one instance per file.
  */
-public final class SourcesReader {
-  private final JsonInput in;
-  private final MetadataReader meta = new MetadataReader(ArtifactKind.SOURCES);
+public final class SourcesReader extends RootReader<SourceFreshness> {
   private final List<FreshnessResult> results = new ArrayList<>();
   private Double elapsed;
-  private String topGeneratedAt;
   private boolean sawResults;
 
   private SourcesReader(JsonInput in) {
-    this.in = in;
+    super(in, ArtifactKind.SOURCES, "dbt source freshness results",
+        "an object without metadata.dbt_schema_version, results or sources");
   }
 
-  /**
-   * Reads freshness results from a stream.
-   *
-   * @param stream the stream, not closed
-   * @param name the name to use in messages
-   * @return the results
-   * @throws ArtifactException on bad input
-   */
+  /** Reads freshness results from {@code stream}, which stays open, naming the file {@code name} in messages. */
   public static SourceFreshness read(InputStream stream, String name) {
-    try (JsonInput in = JsonInput.open(stream, name)) {
-      return new SourcesReader(in).readRoot();
+    return RootReader.read(stream, name, SourcesReader::new);
+  }
+
+  @Override
+  boolean field(String name) {
+    switch (name) {
+      case "results":
+        sawResults = true;
+        readResults();
+        return true;
+      case "sources":
+        sawResults = true;
+        readLegacySources();
+        return true;
+      case "meta":
+        readLegacyMeta();
+        return true;
+      case "elapsed_time":
+        elapsed = in.number();
+        return true;
+      default:
+        return false;
     }
   }
 
-  private SourceFreshness readRoot() {
-    in.startRootObject();
-    String field;
-    while ((field = in.nextField()) != null) {
-      switch (field) {
-        case "metadata":
-          meta.read(in);
-          break;
-        case "results":
-          sawResults = true;
-          readResults();
-          break;
-        case "sources":
-          sawResults = true;
-          readLegacySources();
-          break;
-        case "meta":
-          readLegacyMeta();
-          break;
-        case "elapsed_time":
-          elapsed = in.number();
-          break;
-        case "generated_at":
-          topGeneratedAt = in.string();
-          break;
-        default:
-          in.skip();
-      }
-    }
-    if (meta.schemaUrl == null && !sawResults) {
-      throw in.notArtifact("dbt source freshness results", "an object without metadata.dbt_schema_version, results or sources");
-    }
+  @Override
+  boolean recognised() {
+    return sawResults;
+  }
+
+  @Override
+  SourceFreshness finish() {
     if (!sawResults) {
       in.warn(WarningCode.RESULTS_MISSING, "$", "the file has no results: no freshness result could be read");
-    }
-    if (meta.generatedAt == null) {
-      meta.generatedAt = topGeneratedAt;
     }
     return new SourceFreshness(meta.toMetadata(null),
         elapsed == null ? OptionalDouble.empty() : OptionalDouble.of(elapsed), results, in.warnings());
@@ -92,7 +75,7 @@ public final class SourcesReader {
     String f;
     while ((f = in.nextField()) != null) {
       if (f.equals("generated_at")) {
-        topGeneratedAt = in.string();
+        fallbackGeneratedAt(in.string());
       } else if (f.equals("elapsed_time")) {
         elapsed = in.number();
       } else {
