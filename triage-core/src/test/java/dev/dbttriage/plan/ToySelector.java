@@ -34,7 +34,7 @@ final class ToySelector implements SelectionEvaluator {
   public Set<String> evaluate(String command, List<String> select, List<String> exclude) {
     Set<String> in = expand(select);
     in.removeAll(expand(exclude));
-    Set<ResourceType> types = RescuePlanner.runnableTypes(command);
+    Set<ResourceType> types = PlanLineage.runnableTypes(command);
     in.removeIf(id -> !types.contains(nodes.get(id).resourceType()));
     return in;
   }
