@@ -271,14 +271,7 @@ public final class JsonInput implements AutoCloseable {
    * @throws ArtifactException for any other type
    */
   public String string() {
-    JsonToken t = parser.currentToken();
-    if (t == JsonToken.VALUE_STRING) {
-      return internText();
-    }
-    if (t == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    throw typeError("a string");
+    return stringValue(false);
   }
 
   /** Reads the current value as a string without caching it (for large code bodies). */
@@ -496,9 +489,13 @@ public final class JsonInput implements AutoCloseable {
 
   /** Reads the current value as a unique id; null for JSON null. */
   public String idString() {
+    return stringValue(true);
+  }
+
+  private String stringValue(boolean id) {
     JsonToken t = parser.currentToken();
     if (t == JsonToken.VALUE_STRING) {
-      return idText();
+      return id ? idText() : internText();
     }
     if (t == JsonToken.VALUE_NULL) {
       return null;
@@ -507,17 +504,21 @@ public final class JsonInput implements AutoCloseable {
   }
 
   private String idText() {
-    try {
-      return interner.id(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
-    } catch (IOException e) {
-      throw ioFailure(e);
-    }
+    return tokenText(true);
   }
 
   /** Reads the current string token through the lossy cache, allocating only when the cache misses. */
   private String internText() {
+    return tokenText(false);
+  }
+
+  /** The current string token as a canonical id or through the lossy cache, read from the parser's buffer. */
+  private String tokenText(boolean id) {
     try {
-      return interner.intern(parser.getTextCharacters(), parser.getTextOffset(), parser.getTextLength());
+      char[] chars = parser.getTextCharacters();
+      int offset = parser.getTextOffset();
+      int length = parser.getTextLength();
+      return id ? interner.id(chars, offset, length) : interner.intern(chars, offset, length);
     } catch (IOException e) {
       throw ioFailure(e);
     }

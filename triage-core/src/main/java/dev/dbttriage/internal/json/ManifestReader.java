@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,19 +60,19 @@ public final class ManifestReader extends RootReader<Manifest> {
 
   private static final Set<String> ANY_ATTRIBUTE = new LinkedHashSet<>();
 
+  /** The manifest's top-level collections other than {@code nodes}, with the resource type of their members. */
+  private static final Map<String, ResourceType> COLLECTIONS = Map.of("sources", ResourceType.SOURCE,
+      "exposures", ResourceType.EXPOSURE, "metrics", ResourceType.METRIC, "semantic_models",
+      ResourceType.SEMANTIC_MODEL, "saved_queries", ResourceType.SAVED_QUERY, "unit_tests", ResourceType.UNIT_TEST,
+      "functions", ResourceType.FUNCTION, "groups", ResourceType.GROUP);
+
   static {
     ATTRIBUTES.values().forEach(ANY_ATTRIBUTE::addAll);
   }
 
   private final Map<String, Node> nodes = new LinkedHashMap<>();
-  private final Map<String, Node> sources = new LinkedHashMap<>();
-  private final Map<String, Node> exposures = new LinkedHashMap<>();
-  private final Map<String, Node> metrics = new LinkedHashMap<>();
-  private final Map<String, Node> semanticModels = new LinkedHashMap<>();
-  private final Map<String, Node> savedQueries = new LinkedHashMap<>();
-  private final Map<String, Node> unitTests = new LinkedHashMap<>();
-  private final Map<String, Node> functions = new LinkedHashMap<>();
-  private final Map<String, Node> groups = new LinkedHashMap<>();
+  /** The members of each top-level collection other than {@code nodes}, by the collection's member type. */
+  private final Map<ResourceType, Map<String, Node>> collections = new EnumMap<>(ResourceType.class);
   private final Map<String, Macro> macros = new LinkedHashMap<>();
   private final Map<String, List<Node>> disabled = new LinkedHashMap<>();
   private final Set<String> packages = new LinkedHashSet<>();
@@ -92,34 +93,15 @@ public final class ManifestReader extends RootReader<Manifest> {
 
   @Override
   boolean field(String name) {
+    ResourceType collection = COLLECTIONS.get(name);
+    if (collection != null) {
+      readNodeMap(collectionOf(collection), collection, false);
+      return true;
+    }
     switch (name) {
       case "nodes":
         sawNodes = true;
         readNodeMap(nodes, ResourceType.MODEL, true);
-        return true;
-      case "sources":
-        readNodeMap(sources, ResourceType.SOURCE, false);
-        return true;
-      case "exposures":
-        readNodeMap(exposures, ResourceType.EXPOSURE, false);
-        return true;
-      case "metrics":
-        readNodeMap(metrics, ResourceType.METRIC, false);
-        return true;
-      case "semantic_models":
-        readNodeMap(semanticModels, ResourceType.SEMANTIC_MODEL, false);
-        return true;
-      case "saved_queries":
-        readNodeMap(savedQueries, ResourceType.SAVED_QUERY, false);
-        return true;
-      case "unit_tests":
-        readNodeMap(unitTests, ResourceType.UNIT_TEST, false);
-        return true;
-      case "functions":
-        readNodeMap(functions, ResourceType.FUNCTION, false);
-        return true;
-      case "groups":
-        readNodeMap(groups, ResourceType.GROUP, false);
         return true;
       case "macros":
         readMacros();
@@ -153,8 +135,15 @@ public final class ManifestReader extends RootReader<Manifest> {
           + " could be read");
     }
     String derived = meta.projectName == null ? deriveProjectName() : null;
-    return new Manifest(meta.toMetadata(derived), nodes, sources, exposures, metrics, semanticModels,
-        savedQueries, unitTests, functions, groups, macros, disabled, selectors, in.warnings());
+    return new Manifest(meta.toMetadata(derived), nodes, collectionOf(ResourceType.SOURCE),
+        collectionOf(ResourceType.EXPOSURE), collectionOf(ResourceType.METRIC),
+        collectionOf(ResourceType.SEMANTIC_MODEL), collectionOf(ResourceType.SAVED_QUERY),
+        collectionOf(ResourceType.UNIT_TEST), collectionOf(ResourceType.FUNCTION), collectionOf(ResourceType.GROUP),
+        macros, disabled, selectors, in.warnings());
+  }
+
+  private Map<String, Node> collectionOf(ResourceType memberType) {
+    return collections.computeIfAbsent(memberType, t -> new LinkedHashMap<>());
   }
 
   private String deriveProjectName() {
@@ -193,7 +182,7 @@ public final class ManifestReader extends RootReader<Manifest> {
         continue;
       }
       if (mainNodes && node.resourceType() == ResourceType.SOURCE) {
-        sources.put(node.uniqueId(), node); // dbt <= 0.18 kept sources under nodes
+        collectionOf(ResourceType.SOURCE).put(node.uniqueId(), node); // dbt <= 0.18 kept sources under nodes
       } else {
         target.put(node.uniqueId(), node);
       }
