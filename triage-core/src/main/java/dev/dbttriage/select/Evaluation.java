@@ -87,9 +87,8 @@ final class Evaluation {
   private BitSet[] eval(Spec spec) {
     if (spec instanceof Criterion c) {
       BitSet[] r = criterion(c);
-      BitSet pool = (BitSet) r[1].clone();
-      pool.or(r[0]);
-      return new BitSet[] {r[0], pool};
+      r[1].or(r[0]); // both are the criterion's own
+      return r;
     }
     Group group = (Group) spec;
     List<BitSet> directs = new ArrayList<>();
@@ -105,16 +104,15 @@ final class Evaluation {
     if (group.expectExists && direct.isEmpty()) {
       warnings.add("The selection criterion '" + group.raw + "' does not match any enabled nodes");
     }
-    BitSet poolAll = (BitSet) pool.clone();
-    poolAll.or(direct);
-    return new BitSet[] {direct, poolAll};
+    pool.or(direct); // combine made pool; incorporate only read it
+    return new BitSet[] {direct, pool};
   }
 
   private BitSet combine(Spec.Op op, List<BitSet> sets) {
     if (sets.isEmpty()) {
-      return new BitSet(e.size);
+      return new BitSet();
     }
-    BitSet out = (BitSet) sets.get(0).clone();
+    BitSet out = sets.get(0); // every set eval returns is its own: combine into the first
     for (int k = 1; k < sets.size(); k++) {
       switch (op) {
         case UNION:
@@ -171,7 +169,8 @@ final class Evaluation {
 
   private BitSet[] criterion(Criterion c) {
     BitSet matched = search(c);
-    BitSet selected = (BitSet) matched.clone();
+    // The walks start from what matched; only then does the selection need a set of its own.
+    BitSet selected = c.childrensParents || c.parents || c.children ? (BitSet) matched.clone() : matched;
     if (c.childrensParents) {
       BitSet s = g.walk(matched, false, -1);
       s.or(matched);
@@ -184,26 +183,25 @@ final class Evaluation {
     if (c.children) {
       selected.or(g.walk(matched, false, c.childrenDepth));
     }
-    BitSet empty = new BitSet(e.size);
     if (c.indirect == IndirectSelection.EMPTY || c.method == Spec.Method.SELECTOR) {
-      return new BitSet[] {selected, empty};
+      return new BitSet[] {selected, new BitSet()};
     }
     BitSet direct = (BitSet) selected.clone();
-    BitSet pool = new BitSet(e.size);
+    BitSet pool = new BitSet();
     BitSet selectedAndParents = null;
     if (c.indirect == IndirectSelection.BUILDABLE) {
       selectedAndParents = (BitSet) selected.clone();
       selectedAndParents.or(g.walk(selected, true, -1));
     }
     int[] children = g.childList();
-    BitSet seen = new BitSet(e.size);
     for (int i = selected.nextSetBit(0); i >= 0; i = selected.nextSetBit(i + 1)) {
       for (int k = g.childStart(i); k < g.childEnd(i); k++) {
         int t = children[k];
-        if (!e.testLike[t] || seen.get(t)) {
+        // A test already placed is not weighed again; one already selected stays direct (eval adds the direct
+        // nodes to the pool, so the pool is the same as if it were weighed).
+        if (!e.testLike[t] || direct.get(t) || pool.get(t)) {
           continue;
         }
-        seen.set(t);
         if (c.indirect == IndirectSelection.EAGER || depsWithin(t, selected, false)) {
           direct.set(t);
         } else if (c.indirect == IndirectSelection.BUILDABLE && depsWithin(t, selectedAndParents, true)) {
@@ -217,7 +215,7 @@ final class Evaluation {
   }
 
   private BitSet search(Criterion c) {
-    BitSet out = new BitSet(e.size);
+    BitSet out = new BitSet();
     Methods.get(c.method).search(this, c, out);
     return out;
   }
