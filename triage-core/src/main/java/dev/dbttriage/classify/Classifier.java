@@ -64,6 +64,20 @@ public final class Classifier {
   }
 
   /**
+   * Returns the line of an error message a person needs first, as {@link Classification#firstLine()} holds it:
+   * the first line that is not dbt's frame (its headers, a header repeated after a colon, bare codes, progress
+   * lines), with the next line joined when it ends with a colon; the first line when everything is frame. Log
+   * prefixes, timestamps and ANSI codes are removed first. The line is not redacted. For callers that diagnose
+   * without a classifier and still want the same line.
+   *
+   * @param message the message, may be null or empty
+   * @return the line, empty for an empty message
+   */
+  public static String lineThatMatters(String message) {
+    return Text.lineThatMatters(Text.normalize(message));
+  }
+
+  /**
    * Classifies a bare message.
    *
    * @param message the message, may be null or empty

@@ -404,8 +404,12 @@ public final class TriageEngine {
       }
       String message = result.flatMap(RunResult::message).orElse("");
       Diagnosis diagnosis = diagnoser.diagnose(message, result, node, manifest.adapterType());
-      String firstLine = MessageLines.lineThatMatters(message, diagnosis.classification().map(c -> c.firstLine())
-          .filter(l -> !l.isBlank()).orElse(MessageLines.firstLine(message)));
+      // The classifier's line; a diagnoser without a classification gets the same line from the same code.
+      String firstLine = diagnosis.classification().map(c -> c.firstLine()).filter(l -> !l.isBlank())
+          .orElse(null);
+      if (firstLine == null) {
+        firstLine = Redaction.redact(Classifier.lineThatMatters(message));
+      }
       message = Redaction.redact(message);
       BlastRadius radius = radii.of(reach == null ? new BitSet() : reach, kind == RootKind.WARNING);
       String name = node.map(Node::name).orElse(id);
@@ -557,10 +561,6 @@ public final class TriageEngine {
 
   static String firstLine(String message) {
     return MessageLines.firstLine(message);
-  }
-
-  static String lineThatMatters(String message, String classifierLine) {
-    return MessageLines.lineThatMatters(message, classifierLine);
   }
 
   private static final Set<String> SELECTING_COMMANDS = Set.of("run", "build", "test", "seed", "snapshot");

@@ -18,6 +18,7 @@ import dev.dbttriage.artifact.ResourceType;
 import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.artifact.RunState;
 import dev.dbttriage.artifact.SourceFreshness;
+import dev.dbttriage.classify.Classifier;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,12 +52,15 @@ class TriageEngineTest {
     String snowflake = "Database Error in model fct_tickets (models/marts/fct_tickets.sql)\n"
         + "  003001 (42501): SQL access control error:\n  Insufficient privileges to operate on table 'FCT_TICKETS'\n"
         + "  compiled code at target/run/x.sql";
-    assertThat(TriageEngine.lineThatMatters(snowflake, "Database Error in model fct_tickets (models/marts/fct_tickets.sql)"))
+    assertThat(Classifier.lineThatMatters(snowflake))
         .isEqualTo("003001 (42501): SQL access control error: Insufficient privileges to operate on table 'FCT_TICKETS'");
-    assertThat(TriageEngine.lineThatMatters("Got 3 results, configured to fail if != 0",
-        "Got 3 results, configured to fail if != 0")).isEqualTo("Got 3 results, configured to fail if != 0");
-    assertThat(TriageEngine.lineThatMatters("Failure in test unique_x (models/schema.yml)\n  Got 3 results",
-        "Failure in test unique_x (models/schema.yml)")).isEqualTo("Got 3 results");
+    assertThat(Classifier.lineThatMatters("Got 3 results, configured to fail if != 0"))
+        .isEqualTo("Got 3 results, configured to fail if != 0");
+    assertThat(Classifier.lineThatMatters("Failure in test unique_x (models/schema.yml)\n  Got 3 results"))
+        .isEqualTo("Got 3 results");
+    // With timestamps and log levels as a console log has them, and with a custom diagnoser (no classification):
+    assertThat(Classifier.lineThatMatters("12:00:01  Database Error in model m (models/m.sql)\n"
+        + "12:00:01    relation \"raw.orders\" does not exist")).isEqualTo("relation \"raw.orders\" does not exist");
   }
 
   @Test
