@@ -71,6 +71,12 @@ abstract class RootReader<T> {
     this.fallbackGeneratedAt = generatedAt;
   }
 
+  /** Warns that a results artifact had no {@code results} key, so no {@code what} could be read. */
+  final void warnNoResults(String what) {
+    in.warn(dev.dbttriage.artifact.WarningCode.RESULTS_MISSING, "$",
+        "the file has no results: no " + what + " could be read");
+  }
+
   /**
    * Reads the current value of the root's key {@code name}, or returns false to have it skipped.
    *

@@ -112,7 +112,7 @@ public final class RunResultsReader extends RootReader<RunResults> {
   @Override
   RunResults finish() {
     if (!sawResults) {
-      in.warn(WarningCode.RESULTS_MISSING, "$", "the file has no results: no result could be read");
+      warnNoResults("result");
     }
     // Dispatch on what each result holds, not on one key: a v1+ file whose metadata lost dbt_schema_version
     // must keep its statuses (read as pre-v1, 17 errors and 398 skips became successes).

@@ -62,7 +62,7 @@ public final class SourcesReader extends RootReader<SourceFreshness> {
   @Override
   SourceFreshness finish() {
     if (!sawResults) {
-      in.warn(WarningCode.RESULTS_MISSING, "$", "the file has no results: no freshness result could be read");
+      warnNoResults("freshness result");
     }
     return new SourceFreshness(meta.toMetadata(null),
         elapsed == null ? OptionalDouble.empty() : OptionalDouble.of(elapsed), results, in.warnings());
