@@ -1,6 +1,7 @@
 package dev.dbttriage.internal.json;
 
 import dev.dbttriage.artifact.ArtifactKind;
+import dev.dbttriage.artifact.WarningCode;
 import java.io.InputStream;
 import java.util.function.Function;
 
@@ -73,8 +74,7 @@ abstract class RootReader<T> {
 
   /** Warns that a results artifact had no {@code results} key, so no {@code what} could be read. */
   final void warnNoResults(String what) {
-    in.warn(dev.dbttriage.artifact.WarningCode.RESULTS_MISSING, "$",
-        "the file has no results: no " + what + " could be read");
+    in.warn(WarningCode.RESULTS_MISSING, "$", "the file has no results: no " + what + " could be read");
   }
 
   /**
