@@ -8,18 +8,14 @@ import dev.dbttriage.command.DbtCommand;
 import dev.dbttriage.command.DbtSubcommand;
 import dev.dbttriage.command.DbtVersion;
 import dev.dbttriage.command.InvocationContext;
-import dev.dbttriage.artifact.FreshnessResult;
 import dev.dbttriage.decide.FailureEvidence;
 import dev.dbttriage.decide.FullRefreshAdvisor;
 import dev.dbttriage.decide.RefreshDecision;
 import dev.dbttriage.decide.RefreshInput;
 import dev.dbttriage.internal.lineage.LineageIndex;
 import dev.dbttriage.internal.lineage.ProjectCore;
-import dev.dbttriage.lineage.Project;
 import dev.dbttriage.internal.graph.DbtNodes;
-import dev.dbttriage.select.SelectionRequest;
 import dev.dbttriage.select.SelectorEngine;
-import dev.dbttriage.artifact.FreshnessStatus;
 import dev.dbttriage.artifact.InvocationArgs;
 import dev.dbttriage.artifact.Manifest;
 import dev.dbttriage.artifact.Node;
@@ -34,7 +30,6 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,11 +37,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.function.BiFunction;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a run into a {@link TriageReport}: the root causes behind the cascade of skipped nodes, each with the
@@ -233,8 +224,13 @@ public final class TriageEngine {
         return root(kind, rootId, reach, skippedOf.getOrDefault(rootId, List.of()),
             related.getOrDefault(rootId, List.of()));
       }));
-      freshnessRoots(roots);
-      List<String> neverRan = neverRan();
+      if (input.sources().isPresent() && !staleSources) {
+        // a sources.json from another day says nothing about this run: the STALE_SOURCES warning says so
+        roots.addAll(new FreshnessRoots(graph, diagnoser, manifest.adapterType(), radii, context, generatedAt)
+            .of(input.sources().get()));
+      }
+      List<String> neverRan = NeverRan.of(input.current().latestRun(), manifestNewer, results, input.project(),
+          selectionResolver, warnings);
       if (!neverRan.isEmpty()) {
         roots.add(groupRoot(RootKind.NEVER_RAN, "never-ran", neverRan,
             "selected by the invocation but no result was written: the run crashed, was killed or timed out"));
@@ -297,102 +293,10 @@ public final class TriageEngine {
       return InvocationArgs.NONE;
     }
 
-    void freshnessRoots(List<RootCause> roots) {
-      if (input.sources().isEmpty() || staleSources) {
-        // a sources.json from another day says nothing about this run: the STALE_SOURCES warning says so
-        return;
-      }
-      for (FreshnessResult fr : input.sources().get().results()) {
-        if (fr.status() == FreshnessStatus.PASS) {
-          continue;
-        }
-        int i = graph.memberIndexOf(fr.uniqueId());
-        BitSet reach = i >= 0 ? graph.descendants(i) : new BitSet();
-        Optional<Node> node = i >= 0 ? Optional.of(graph.node(i)) : Optional.empty();
-        String name = node.map(n -> n.sourceName().map(s -> s + "." + n.name()).orElse(n.name()))
-            .orElse(sourceSelectorName(fr.uniqueId()));
-        String message = freshnessMessage(fr, name);
-        Diagnosis diagnosis = diagnoser.diagnose(message, Optional.empty(), node, manifest.adapterType());
-        boolean warnOnly = fr.status() == FreshnessStatus.WARN;
-        BlastRadius radius = radii.of(reach, warnOnly);
-        String status = fr.status() == FreshnessStatus.UNKNOWN ? fr.rawStatus() : fr.status().dbtName();
-        TriageRecord record = new TriageRecord(
-            generatedAt.orElse("unknown"), name, "source", diagnosis.errorClass(), MessageLines.firstLine(message),
-            BlastRadii.text(radius), ResolutionKind.UPSTREAM, diagnosis.advice(),
-            renderFreshness(name));
-        roots.add(new RootCause(RootKind.SOURCE_FRESHNESS, fr.uniqueId(), name, ResourceType.SOURCE, node, status,
-            message.isEmpty() ? Optional.empty() : Optional.of(Redaction.redact(message)),
-            Redaction.redact(MessageLines.firstLine(message)), diagnosis, List.of(),
-            List.of(), radius, Optional.empty(), Optional.empty(), record));
-      }
-    }
-
-    String freshnessMessage(FreshnessResult fr, String name) {
-      if (fr.error().isPresent()) {
-        return "Database Error in source " + name + ": " + fr.error().get();
-      }
-      StringBuilder sb = new StringBuilder();
-      sb.append(fr.status() == FreshnessStatus.WARN ? "WARN freshness of " : "ERROR STALE freshness of ")
-          .append(name);
-      fr.maxLoadedAt().ifPresent(t -> sb.append(": max_loaded_at ").append(t));
-      if (fr.ageSeconds().isPresent()) {
-        sb.append(String.format(java.util.Locale.ROOT, " (%.1f hours ago)", fr.ageSeconds().getAsDouble() / 3600));
-      }
-      return sb.toString();
-    }
-
-    List<String> neverRan() {
-      Optional<RunResults> latest = input.current().latestRun();
-      if (latest.isEmpty() || manifestNewer) {
-        // a manifest written after the run may list nodes that did not exist then: INVOCATION_MISMATCH lists them
-        return List.of();
-      }
-      if (everyExecutableNodeHasAResult()) {
-        return List.of();
-      }
-      Optional<Set<String>> selected;
-      try {
-        selected = selectionResolver == null
-            ? invocationSelection(input.project(), latest.get())
-            : selectionResolver.apply(manifest, latest.get());
-      } catch (RuntimeException e) {
-        warnings.add(ReportWarning.of(ReportWarning.SELECTION_NOT_EVALUATED,
-            "could not re-evaluate the invocation's selection: " + Redaction.redact(String.valueOf(e.getMessage()))));
-        return List.of();
-      }
-      if (selected.isEmpty()) {
-        return List.of();
-      }
-      TreeSet<String> missing = new TreeSet<>();
-      for (String id : selected.get()) {
-        if (results.containsKey(id)) {
-          continue;
-        }
-        int i = graph.memberIndexOf(id);
-        // Ephemeral and empty nodes are selected but never executed, so they never have a result.
-        if (i < 0 || !DbtNodes.neverExecutes(graph.node(i))) {
-          missing.add(id);
-        }
-      }
-      return List.copyOf(missing);
-    }
-
     /** Everything below a node; nothing for an id the manifest lacks (a run-operation, a deleted node). */
     BitSet downstreamOf(String id) {
       int i = graph.memberIndexOf(id);
       return i < 0 ? new BitSet() : graph.descendants(i);
-    }
-
-    /** True when no node could have been selected without a result: nothing can have gone missing. */
-    boolean everyExecutableNodeHasAResult() {
-      for (int i = 0; i < graph.size(); i++) {
-        Node n = graph.node(i);
-        if (RESULT_TYPES.contains(n.resourceType()) && !results.containsKey(n.uniqueId())
-            && !DbtNodes.neverExecutes(n)) {
-          return false;
-        }
-      }
-      return true;
     }
 
     RootCause root(RootKind kind, String id, BitSet reach, List<String> skipped, List<String> related) {
@@ -501,16 +405,6 @@ public final class TriageEngine {
           kind == RootKind.NEVER_RAN ? sorted : List.of(), radius, Optional.empty(), Optional.empty(), record);
     }
 
-    String renderFreshness(String name) {
-      DbtCommand c = DbtCommand.builder(DbtSubcommand.SOURCE_FRESHNESS).select("source:" + name).withContext(context)
-          .build();
-      try {
-        return c.renderFor(context.dbtVersion());
-      } catch (IllegalStateException e) {
-        return c.render();
-      }
-    }
-
     List<String> selectorNames(List<String> ids) {
       List<String> names = new ArrayList<>();
       for (String id : ids) {
@@ -561,30 +455,6 @@ public final class TriageEngine {
 
   static String firstLine(String message) {
     return MessageLines.firstLine(message);
-  }
-
-  private static final Set<String> SELECTING_COMMANDS = Set.of("run", "build", "test", "seed", "snapshot");
-  private static final Set<ResourceType> RESULT_TYPES = EnumSet.of(ResourceType.MODEL, ResourceType.SEED,
-      ResourceType.SNAPSHOT, ResourceType.TEST, ResourceType.UNIT_TEST);
-
-  /**
-   * Re-evaluates the invocation's own selection (its recorded {@code args}) with the selector engine: the nodes
-   * that command would have written a result for.
-   */
-  static Optional<Set<String>> invocationSelection(Project project, RunResults run) {
-    Optional<String> command = run.args().command();
-    if (command.isEmpty() || !SELECTING_COMMANDS.contains(command.get())) {
-      return Optional.empty();
-    }
-    SelectorEngine engine = SelectorEngine.of(project);
-    Set<String> selected = new java.util.LinkedHashSet<>();
-    for (String id : engine.select(SelectionRequest.fromInvocation(run.args())).ids()) {
-      Optional<Node> n = project.node(id);
-      if (n.isPresent() && RESULT_TYPES.contains(n.get().resourceType())) {
-        selected.add(id);
-      }
-    }
-    return Optional.of(selected);
   }
 
   static String commandOf(TriageInput input) {
