@@ -1,12 +1,10 @@
 package dev.dbttriage.command;
 
+import dev.dbttriage.artifact.InvocationArgs;
 import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.classify.Redaction;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -150,7 +148,7 @@ public record InvocationContext(
    * @return the context
    * @throws NullPointerException if an argument is null
    */
-  public static InvocationContext of(dev.dbttriage.artifact.InvocationArgs args, Optional<DbtVersion> dbtVersion) {
+  public static InvocationContext of(InvocationArgs args, Optional<DbtVersion> dbtVersion) {
     Objects.requireNonNull(args, "args");
     Map<String, Object> a = new LinkedHashMap<>();
     args.command().ifPresent(c -> a.put("which", c));
@@ -187,15 +185,9 @@ public record InvocationContext(
       other.forEach((k, v) -> a.put(String.valueOf(k), v));
     }
     args.forEach(a::put);
-    Optional<String> which = str(a.get("which")).or(() -> str(a.get("command")));
-    List<String> select = tokens(a.get("select"));
-    if (select.isEmpty()) {
-      select = tokens(a.get("models"));
-    }
-    List<String> resourceTypes = tokens(a.containsKey("resource_types") ? a.get("resource_types")
-        : a.get("resource_type"));
-    List<String> excludeResourceTypes = tokens(a.containsKey("exclude_resource_types")
-        ? a.get("exclude_resource_types") : a.get("exclude_resource_type"));
+    // The command and selection as every reader of recorded args reads them; the flags below are the context's.
+    InvocationArgs parsed = InvocationArgs.of(args);
+    Optional<String> which = parsed.command();
     Optional<String> rawVars = yaml(a.get("vars"));
     Optional<String> vars = rawVars.map(Redaction::redact);
     Optional<String> rawMacroArgs = yaml(a.get("args"));
@@ -207,12 +199,11 @@ public record InvocationContext(
         dropped.add(k);
       }
     }
-    return new InvocationContext(dbtVersion, which, which.flatMap(DbtSubcommand::fromWhich), select,
-        tokens(a.get("exclude")), str(a.get("selector")).or(() -> str(a.get("selector_name"))), resourceTypes,
-        excludeResourceTypes, str(a.get("indirect_selection")).map(s -> s.toLowerCase(Locale.ROOT)),
-        bool(a.get("full_refresh")), bool(a.get("fail_fast")), bool(a.get("store_failures")),
+    return new InvocationContext(dbtVersion, which, which.flatMap(DbtSubcommand::fromWhich), parsed.select(),
+        parsed.exclude(), parsed.selector(), parsed.resourceTypes(), parsed.excludeResourceTypes(),
+        parsed.indirectSelection(), parsed.fullRefresh(), parsed.failFast(), bool(a.get("store_failures")),
         bool(a.get("empty")), str(a.get("event_time_start")), str(a.get("event_time_end")),
-        str(a.get("target")), str(a.get("profile")), vars, redacted, bool(a.get("defer")),
+        str(a.get("target")), str(a.get("profile")), vars, redacted, parsed.defer(),
         str(a.get("defer_state")).or(() -> str(a.get("state"))), bool(a.get("favor_state")),
         str(a.get("macro")), macroArgs, List.copyOf(dropped));
   }
@@ -321,25 +312,5 @@ public record InvocationContext(
       return Optional.empty();
     }
     return text.isEmpty() || text.equals("{}") ? Optional.empty() : Optional.of(text);
-  }
-
-  private static List<String> tokens(Object value) {
-    List<String> out = new ArrayList<>();
-    collect(value, out);
-    return out;
-  }
-
-  private static void collect(Object value, List<String> out) {
-    if (value instanceof String s) {
-      for (String t : s.trim().split("\\s+")) {
-        if (!t.isEmpty()) {
-          out.add(t);
-        }
-      }
-    } else if (value instanceof Collection<?> c) {
-      for (Object o : c) {
-        collect(o, out); // old dbt kept nested tuples
-      }
-    }
   }
 }

@@ -97,6 +97,42 @@ class RunResultsReaderTest {
   }
 
   @Test
+  void dbtBefore15RecordsTheSelectorAsSelectorName() {
+    // dbt 1.0-1.4 parsed --selector with argparse dest="selector_name", and run_results args keep that name;
+    // read as no selector, the triage re-evaluated the default selection and called unselected nodes lost.
+    RunResults r = read(V6 + "\"results\":[],\"args\":{\"which\":\"build\",\"selector_name\":\"nightly\","
+        + "\"resource_type\":[\"model\"],\"full_refresh\":\"true\",\"indirect_selection\":\"Cautious\","
+        + "\"models\":[[\"a\", \"b c\"]]}}");
+    InvocationArgs a = r.args();
+    assertThat(a.selector()).contains("nightly");
+    assertThat(a.resourceTypes()).containsExactly("model");
+    assertThat(a.fullRefresh()).isTrue();
+    assertThat(a.indirectSelection()).contains("cautious");
+    assertThat(a.select()).containsExactly("a", "b", "c");
+    assertThat(a.raw()).containsOnlyKeys("which", "selector_name", "resource_type", "full_refresh",
+        "indirect_selection", "models");
+  }
+
+  @Test
+  void dbtFusionNestsTheArgsUnderOther() {
+    RunResults r = read(V6 + "\"results\":[],\"args\":{\"__other__\":{\"which\":\"run\",\"select\":"
+        + "[\"orders+\"],\"fail_fast\":true}}}");
+    assertThat(r.args().command()).contains("run");
+    assertThat(r.args().select()).containsExactly("orders+");
+    assertThat(r.args().failFast()).isTrue();
+  }
+
+  @Test
+  void aRealFusionRunResultsKeepsItsCommand() {
+    Path file = ManifestReaderTest.corpusFile(
+        "npbeard_procurement-intelligence/2.0.0-preview.183_f795f31/run_results.json");
+    RunResults r = Artifacts.readRunResults(file);
+    assertThat(r.args().command()).contains("run");
+    assertThat(r.args().select()).isEmpty();
+    assertThat(r.args().raw()).containsKey("__other__");
+  }
+
+  @Test
   void preV1ResultsTakeTheOutcomeFromBooleansAndTheMessageFromStatus() {
     RunResults r = read("{\"results\":["
         + "{\"node\":{\"unique_id\":\"model.a.m\",\"resource_type\":\"model\",\"compiled_sql\":\"select 1\"},"

@@ -12,7 +12,6 @@ import dev.dbttriage.artifact.Timing;
 import dev.dbttriage.artifact.WarningCode;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -128,7 +127,7 @@ public final class RunResultsReader extends RootReader<RunResults> {
       in.warn(WarningCode.SCHEMA_VERSION_MISSING, meta.sawMetadata ? "$.metadata" : "$",
           "metadata.dbt_schema_version is missing but the results have the v1+ shape; read as v1+");
     }
-    return new RunResults(meta.toMetadata(null), args == null ? InvocationArgs.NONE : invocationArgs(args),
+    return new RunResults(meta.toMetadata(null), args == null ? InvocationArgs.NONE : InvocationArgs.of(args),
         elapsed == null ? OptionalDouble.empty() : OptionalDouble.of(elapsed), results, in.warnings());
   }
 
@@ -401,53 +400,5 @@ public final class RunResultsReader extends RootReader<RunResults> {
       batches.add(in.stringList());
     }
     return batches;
-  }
-
-  /** Builds {@link InvocationArgs} from the recorded {@code args}. */
-  public static InvocationArgs invocationArgs(Map<String, Object> args) {
-    Object which = args.get("which");
-    if (!(which instanceof String)) {
-      which = args.get("command");
-    }
-    List<String> select = tokens(args.get("select"));
-    if (select.isEmpty()) {
-      select = tokens(args.get("models"));
-    }
-    return new InvocationArgs(
-        which instanceof String s ? Optional.of(s) : Optional.empty(),
-        select,
-        tokens(args.get("exclude")),
-        str(args.get("selector")),
-        tokens(args.get("resource_types")),
-        tokens(args.get("exclude_resource_types")),
-        str(args.get("indirect_selection")),
-        Boolean.TRUE.equals(args.get("full_refresh")),
-        Boolean.TRUE.equals(args.get("fail_fast")),
-        str(args.get("state")),
-        Boolean.TRUE.equals(args.get("defer")),
-        args);
-  }
-
-  private static Optional<String> str(Object value) {
-    return value instanceof String s && !s.isEmpty() ? Optional.of(s) : Optional.empty();
-  }
-
-  private static List<String> tokens(Object value) {
-    if (value instanceof String s) {
-      String trimmed = s.trim();
-      return trimmed.isEmpty() ? List.of() : Arrays.asList(trimmed.split("\\s+"));
-    }
-    if (value instanceof List<?> list) {
-      List<String> out = new ArrayList<>(list.size());
-      for (Object o : list) {
-        if (o instanceof String s) {
-          out.add(s);
-        } else if (o instanceof List<?> inner) {
-          out.addAll(tokens(inner)); // old dbt kept nested tuples for --select a,b
-        }
-      }
-      return out;
-    }
-    return List.of();
   }
 }

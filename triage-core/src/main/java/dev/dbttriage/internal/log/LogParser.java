@@ -4,7 +4,6 @@ import dev.dbttriage.artifact.ArtifactWarning;
 import dev.dbttriage.artifact.InvocationArgs;
 import dev.dbttriage.artifact.WarningCode;
 import dev.dbttriage.classify.ErrorClass;
-import dev.dbttriage.internal.json.RunResultsReader;
 import dev.dbttriage.log.DbtLog;
 import dev.dbttriage.log.LogFormat;
 import dev.dbttriage.log.LogInvocation;
@@ -1000,7 +999,7 @@ public final class LogParser {
       }
       out.add(new LogInvocation(inv.index, format, Optional.ofNullable(inv.id), Optional.ofNullable(inv.version),
           Optional.ofNullable(inv.adapter), Optional.ofNullable(inv.command),
-          inv.args.isEmpty() ? InvocationArgs.NONE : RunResultsReader.invocationArgs(inv.args),
+          inv.args.isEmpty() ? InvocationArgs.NONE : InvocationArgs.of(inv.args),
           Optional.ofNullable(inv.startedAt),
           Optional.ofNullable(inv.endedAt), nodes, Optional.ofNullable(inv.summary), inv.completed, killed,
           Optional.ofNullable(inv.killSignal), Optional.ofNullable(inv.error), inv.firstLine));
