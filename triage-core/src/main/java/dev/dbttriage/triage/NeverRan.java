@@ -6,7 +6,9 @@ import dev.dbttriage.artifact.ResourceType;
 import dev.dbttriage.artifact.RunResult;
 import dev.dbttriage.artifact.RunResults;
 import dev.dbttriage.internal.graph.DbtNodes;
+import dev.dbttriage.classify.Redaction;
 import dev.dbttriage.internal.lineage.LineageIndex;
+import dev.dbttriage.internal.lineage.ProjectCore;
 import dev.dbttriage.lineage.Project;
 import dev.dbttriage.select.SelectionRequest;
 import dev.dbttriage.select.SelectorEngine;
@@ -48,7 +50,7 @@ final class NeverRan {
       // a manifest written after the run may list nodes that did not exist then: INVOCATION_MISMATCH lists them
       return List.of();
     }
-    LineageIndex graph = dev.dbttriage.internal.lineage.ProjectCore.of(project).index();
+    LineageIndex graph = ProjectCore.of(project).index(); // the project's one index, built already
     if (everyExecutableNodeHasAResult(graph, results)) {
       return List.of();
     }
@@ -58,8 +60,7 @@ final class NeverRan {
           : resolver.apply(project.manifest(), latest.get());
     } catch (RuntimeException e) {
       warnings.add(ReportWarning.of(ReportWarning.SELECTION_NOT_EVALUATED,
-          "could not re-evaluate the invocation's selection: "
-              + dev.dbttriage.classify.Redaction.redact(String.valueOf(e.getMessage()))));
+          "could not re-evaluate the invocation's selection: " + Redaction.redact(String.valueOf(e.getMessage()))));
       return List.of();
     }
     if (selected.isEmpty()) {
