@@ -287,22 +287,17 @@ final class ChangeEvidence {
             ? "catalog" : "its enforced contract") + ")";
         switch (c.kind()) {
           case REMOVED:
+          case TYPE_CHANGED: {
+            boolean gone = c.kind() == ColumnChange.Kind.REMOVED;
             if (reads) {
-              found.deciding.add("column removed upstream: " + where + ", and the model reads it"
-                  + (star ? " (select *)" : ""));
+              found.deciding.add((gone ? "column removed upstream: " : "column type changed upstream: ") + where
+                  + ", and the model reads it" + (gone && star ? " (select *)" : ""));
               found.structural = true;
             } else {
               found.info.add(where + "; the model does not read it");
             }
             break;
-          case TYPE_CHANGED:
-            if (reads) {
-              found.deciding.add("column type changed upstream: " + where + ", and the model reads it");
-              found.structural = true;
-            } else {
-              found.info.add(where + "; the model does not read it");
-            }
-            break;
+          }
           case ADDED:
             if (star) {
               found.newColumns.add(c.column());

@@ -39,8 +39,8 @@ final class PostRunChecks {
     }
     List<String> rebuiltModels = new ArrayList<>();
     for (String id : rebuilt) {
-      if (typeOf.apply(id) == ResourceType.MODEL || typeOf.apply(id) == ResourceType.SNAPSHOT
-          || typeOf.apply(id) == ResourceType.SEED) {
+      ResourceType type = typeOf.apply(id);
+      if (type == ResourceType.MODEL || type == ResourceType.SNAPSHOT || type == ResourceType.SEED) {
         rebuiltModels.add(id);
       }
     }

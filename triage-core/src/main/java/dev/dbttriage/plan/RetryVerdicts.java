@@ -25,35 +25,29 @@ final class RetryVerdicts {
    */
   static RetryVerdict of(TriageReport report, List<PlanStep> steps, List<String> refreshed,
       Optional<DbtVersion> version) {
-    List<String> reasons = new ArrayList<>();
-    boolean ok = true;
+    List<String> reasons = new ArrayList<>(); // each reason says why not
     if (!report.neverRan().isEmpty()) {
-      ok = false;
       reasons.add("`dbt retry` re-runs only nodes with an error or skipped result: it cannot see the "
           + report.neverRan().size() + " node(s) that never ran");
     }
     if (!refreshed.isEmpty()) {
-      ok = false;
       reasons.add("`dbt retry` takes no --full-refresh, and " + refreshed.size()
           + " model(s) need one");
     }
     if (steps.stream().anyMatch(s -> s.kind() == StepKind.TARGET_LAYER)) {
-      ok = false;
       reasons.add("`dbt retry` takes no --select, so it cannot split a heavy lineage into layers");
     }
     if (report.args().command().isEmpty()) {
-      ok = false;
       reasons.add("the run results record no invocation args for `dbt retry` to replay");
     }
     Optional<String> missing = version.flatMap(DbtFeature.RETRY_COMMAND::missingReason);
     if (missing.isPresent()) {
-      ok = false;
       reasons.add(missing.get());
     }
     if (report.failures().stream().allMatch(r -> r.kind() == RootKind.SOURCE_FRESHNESS)) {
-      ok = false;
       reasons.add("nothing failed in the run itself");
     }
+    boolean ok = reasons.isEmpty();
     if (ok) {
       reasons.add("`dbt retry` re-runs exactly the failed and skipped nodes of this invocation with its own "
           + "arguments; run it from the same project with target/run_results.json in place, once the cause "
